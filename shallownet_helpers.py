@@ -1,0 +1,1344 @@
+"""Reference network, datasets, plots and checks for the ShallowNet notebooks.
+
+ShallowNet builds a neural network with one hidden layer in numpy:
+
+    Z1 = W1 X + b1,   A1 = tanh(Z1),   Z2 = W2 A1 + b2,   A2 = sigmoid(Z2)
+
+Shape convention, used by every function here: examples are columns.
+
+    X   (n_x, m)    inputs, one example per column
+    Y   (n_y, m)    labels 0 or 1 (n_y = 1 for the binary problems of the series)
+    W1  (n_h, n_x)  b1 (n_h, 1)
+    W2  (n_y, n_h)  b2 (n_y, 1)
+
+Every public function checks its arguments once and raises ValueError or
+TypeError with the argument's name, what arrived and the likely fix.
+Randomness enters only through an explicit ``seed`` argument, and importing
+this module changes no global state.
+"""
+
+import math
+import numbers
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "sigmoid",
+    "layer_sizes",
+    "initialize_parameters",
+    "forward_propagation",
+    "compute_cost",
+    "backward_propagation",
+    "update_parameters",
+    "nn_model",
+    "train_with_history",
+    "TrainingHistory",
+    "predict",
+    "accuracy",
+    "logistic_regression",
+    "predict_logistic",
+    "load_planar_dataset",
+    "plot_dataset",
+    "plot_decision_boundary",
+    "plot_cost_curve",
+    "numerical_gradients",
+    "gradient_check",
+    "check_layer_sizes",
+    "check_initialize_parameters",
+    "check_forward_propagation",
+    "check_compute_cost",
+    "check_backward_propagation",
+    "check_update_parameters",
+    "check_nn_model",
+    "check_predict",
+    "CostIncreaseWarning",
+    "CLASS_COLORS",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Class 0 and class 1 colours: blue and vermillion from the Okabe-Ito
+#: palette, which stay distinct under the common forms of colour blindness.
+CLASS_COLORS = ("#0072B2", "#D55E00")
+
+PARAMETER_KEYS = ("W1", "b1", "W2", "b2")
+CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
+GRADIENT_KEYS = ("dW1", "db1", "dW2", "db2")
+
+DEFAULT_SEED = 2
+
+
+class CostIncreaseWarning(UserWarning):
+    """The cost at the end of training is higher than at the start.
+
+    The usual cause is a learning rate that is too large for the data.
+    """
+
+
+# ---------------------------------------------------------------------------
+# Argument checks
+# ---------------------------------------------------------------------------
+
+def _as_float_matrix(value, name, layout):
+    """Return ``value`` as a finite 2-D float array, or raise with a fix.
+
+    ``layout`` is the expected shape in symbols, for example "(n_x, m)".
+    """
+    if isinstance(value, (dict, str, bytes)) or value is None:
+        raise TypeError(
+            f"{name} must be a numpy array of shape {layout}; got {type(value).__name__}."
+        )
+    array = np.asarray(value)
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
+    ):
+        raise TypeError(
+            f"{name} must contain numbers, with shape {layout}; got an array of dtype "
+            f"{array.dtype}. Convert it with np.asarray({name}, dtype=float)."
+        )
+    if array.ndim != 2:
+        if array.ndim == 1:
+            fix = (
+                f"Make it 2-D, for example {name}.reshape(1, -1) for one row "
+                f"or {name}.reshape(-1, 1) for one column."
+            )
+        else:
+            fix = f"Pass a 2-D array of shape {layout}."
+        raise ValueError(
+            f"{name} must be a 2-D array of shape {layout}; got a {array.ndim}-D array "
+            f"of shape {array.shape}. {fix}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} is empty (shape {array.shape}); it needs at least one example.")
+    array = array.astype(float, copy=False)
+    finite = np.isfinite(array)
+    if not finite.all():
+        bad = np.argwhere(~finite)
+        first = tuple(int(i) for i in bad[0])
+        raise ValueError(
+            f"{name} contains {len(bad)} NaN or infinite value(s), the first at index "
+            f"{first}. Remove or repair those entries before calling this function."
+        )
+    return array
+
+
+def _check_examples_match(X, Y, x_name="X", y_name="Y"):
+    """Raise when X and Y disagree on the number of examples m."""
+    if X.shape[1] == Y.shape[1]:
+        return
+    if X.shape[0] == Y.shape[1]:
+        raise ValueError(
+            f"{x_name} has shape {X.shape}, but examples must be columns: {y_name} has "
+            f"{Y.shape[1]} examples, so pass {x_name}.T, of shape {X.shape[::-1]}."
+        )
+    if Y.shape[0] == X.shape[1] and Y.shape[1] == 1:
+        raise ValueError(
+            f"{y_name} has shape {Y.shape}, but labels must be a row of shape (1, m): "
+            f"pass {y_name}.T, of shape {Y.shape[::-1]}."
+        )
+    raise ValueError(
+        f"{x_name} has {X.shape[1]} examples (shape {X.shape}) but {y_name} has "
+        f"{Y.shape[1]} (shape {Y.shape}); both need the same number of columns m."
+    )
+
+
+def _check_labels(Y, name="Y"):
+    """Return Y as a 2-D int array of 0s and 1s, or raise with a fix."""
+    Y = _as_float_matrix(Y, name, "(n_y, m)")
+    values = np.unique(Y)
+    if not np.isin(values, (0.0, 1.0)).all():
+        shown = ", ".join(f"{v:g}" for v in values[:6])
+        more = ", ..." if len(values) > 6 else ""
+        raise ValueError(
+            f"{name} must contain only the labels 0 and 1; got the values {{{shown}{more}}}. "
+            f"Convert other labels first, for example ({name} == positive_label).astype(int)."
+        )
+    return Y.astype(np.int64)
+
+
+def _check_positive_int(value, name, meaning):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer ({meaning}); got {value!r} of type {type(value).__name__}.")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1 ({meaning}); got {value}.")
+    return int(value)
+
+
+def _check_learning_rate(learning_rate):
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real):
+        raise TypeError(
+            f"learning_rate must be a positive number; got {learning_rate!r} "
+            f"of type {type(learning_rate).__name__}."
+        )
+    if not math.isfinite(learning_rate) or learning_rate <= 0:
+        raise ValueError(
+            f"learning_rate must be a positive finite number, such as 1.2; got {learning_rate}."
+        )
+    return float(learning_rate)
+
+
+def _check_seed(seed):
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise TypeError(f"seed must be a non-negative integer, such as 2; got {seed!r}.")
+    return int(seed)
+
+
+def _check_dict(value, name, keys, made_by):
+    if not isinstance(value, dict):
+        raise TypeError(
+            f"{name} must be a dict with keys {', '.join(keys)}, as returned by {made_by}; "
+            f"got {type(value).__name__}."
+        )
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise ValueError(
+            f"{name} is missing {', '.join(repr(k) for k in missing)}; expected a dict with keys "
+            f"{', '.join(keys)}, as returned by {made_by}."
+        )
+
+
+def _check_parameters(parameters, name="parameters"):
+    """Return a dict of float arrays W1, b1, W2, b2 with consistent shapes."""
+    _check_dict(parameters, name, PARAMETER_KEYS, "initialize_parameters")
+    W1 = _as_float_matrix(parameters["W1"], f"{name}['W1']", "(n_h, n_x)")
+    W2 = _as_float_matrix(parameters["W2"], f"{name}['W2']", "(n_y, n_h)")
+    n_h, n_x = W1.shape
+    n_y = W2.shape[0]
+    if W2.shape[1] != n_h:
+        raise ValueError(
+            f"{name}['W2'] has shape {W2.shape} but W1 has shape {W1.shape}, so W2 needs "
+            f"n_h = {n_h} columns: shape ({n_y}, {n_h}). W1 is (n_h, n_x) and W2 is (n_y, n_h)."
+        )
+    checked = {"W1": W1, "W2": W2}
+    for key, rows in (("b1", n_h), ("b2", n_y)):
+        value = np.asarray(parameters[key]) if not isinstance(parameters[key], dict) else None
+        if value is None or value.shape != (rows, 1):
+            shape = "a dict" if value is None else f"shape {value.shape}"
+            raise ValueError(
+                f"{name}['{key}'] has {shape}, but it must have shape ({rows}, 1) to match "
+                f"W{key[1]}; create it with np.zeros(({rows}, 1))."
+            )
+        checked[key] = _as_float_matrix(value, f"{name}['{key}']", f"({rows}, 1)")
+    return {key: checked[key] for key in PARAMETER_KEYS}
+
+
+def _check_input_for(X, W1, name="X"):
+    """Check that X has n_x = W1.shape[1] rows, with a hint for a transposed X."""
+    n_x = W1.shape[1]
+    if X.shape[0] == n_x:
+        return
+    if X.shape[1] == n_x:
+        raise ValueError(
+            f"{name} has shape {X.shape}, but examples must be columns: W1 expects n_x = {n_x} "
+            f"rows, so pass {name}.T, of shape {X.shape[::-1]}."
+        )
+    raise ValueError(
+        f"{name} has {X.shape[0]} rows (shape {X.shape}), but W1 has shape {W1.shape} and "
+        f"expects n_x = {n_x} input features per example."
+    )
+
+
+def _check_cache(cache, parameters, m):
+    _check_dict(cache, "cache", CACHE_KEYS, "forward_propagation")
+    n_h = parameters["W1"].shape[0]
+    n_y = parameters["W2"].shape[0]
+    expected = {"Z1": (n_h, m), "A1": (n_h, m), "Z2": (n_y, m), "A2": (n_y, m)}
+    checked = {}
+    for key, shape in expected.items():
+        array = _as_float_matrix(cache[key], f"cache['{key}']", f"{shape}")
+        if array.shape != shape:
+            raise ValueError(
+                f"cache['{key}'] has shape {array.shape}, but with W1 {parameters['W1'].shape} "
+                f"and {m} examples it must have shape {shape}. Was the cache made from the same "
+                f"X and parameters?"
+            )
+        checked[key] = array
+    return checked
+
+
+def _check_probabilities(A2, name="A2"):
+    A2 = _as_float_matrix(A2, name, "(n_y, m)")
+    if A2.min() < 0 or A2.max() > 1:
+        raise ValueError(
+            f"{name} must hold probabilities in [0, 1]; got values from {A2.min():.4g} to "
+            f"{A2.max():.4g}. Pass the sigmoid output A2, not Z2."
+        )
+    return A2
+
+
+def _check_same_shape(array, reference, name, reference_name):
+    if array.shape != reference.shape:
+        raise ValueError(
+            f"{name} has shape {array.shape} but {reference_name} has shape "
+            f"{reference.shape}; they must match."
+        )
+
+
+# ---------------------------------------------------------------------------
+# The network
+# ---------------------------------------------------------------------------
+
+def sigmoid(z):
+    """Compute the logistic sigmoid 1 / (1 + exp(-z)) without overflow.
+
+    For z >= 0 it evaluates 1 / (1 + exp(-z)) and for z < 0 the equal form
+    exp(z) / (1 + exp(z)), so ``exp`` only ever sees non-positive numbers.
+
+    Parameters
+    ----------
+    z : float or array_like
+        Any finite real numbers, of any shape.
+
+    Returns
+    -------
+    s : float or ndarray of the same shape as z
+        Values in [0, 1].
+
+    Examples
+    --------
+    >>> float(sigmoid(0.0))
+    0.5
+    >>> sigmoid(np.array([-1e4, 1e4]))
+    array([0., 1.])
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    s = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return s[()] if s.ndim == 0 else s
+
+
+def layer_sizes(X, Y, n_h=4):
+    """Return the sizes of the three layers.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+    n_h : int, default 4
+        Number of hidden units.
+
+    Returns
+    -------
+    n_x, n_h, n_y : int
+        Input features, hidden units, output units.
+
+    Examples
+    --------
+    >>> layer_sizes(np.zeros((2, 5)), np.zeros((1, 5)))
+    (2, 4, 1)
+    """
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+    n_h = _check_positive_int(n_h, "n_h", "the number of hidden units")
+
+    return X.shape[0], n_h, Y.shape[0]
+
+
+def initialize_parameters(n_x, n_h, n_y, seed=DEFAULT_SEED):
+    """Create small random weights and zero biases.
+
+    W1 and W2 are drawn from a standard normal distribution and scaled by
+    0.01, so tanh starts in its steep, almost linear part; random values
+    break the symmetry between hidden units. The biases start at zero.
+
+    Parameters
+    ----------
+    n_x, n_h, n_y : int
+        Sizes of the input, hidden and output layers.
+    seed : int, default 2
+        Seed of the numpy Generator that draws W1, then W2.
+
+    Returns
+    -------
+    parameters : dict
+        W1 of shape (n_h, n_x), b1 of shape (n_h, 1),
+        W2 of shape (n_y, n_h), b2 of shape (n_y, 1).
+
+    Examples
+    --------
+    >>> p = initialize_parameters(2, 4, 1)
+    >>> p["W1"].shape, p["b1"].shape, p["W2"].shape, p["b2"].shape
+    ((4, 2), (4, 1), (1, 4), (1, 1))
+    """
+    n_x = _check_positive_int(n_x, "n_x", "the number of input features")
+    n_h = _check_positive_int(n_h, "n_h", "the number of hidden units")
+    n_y = _check_positive_int(n_y, "n_y", "the number of output units")
+    seed = _check_seed(seed)
+
+    rng = np.random.default_rng(seed)
+    W1 = rng.standard_normal((n_h, n_x)) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = rng.standard_normal((n_y, n_h)) * 0.01
+    b2 = np.zeros((n_y, 1))
+
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
+
+def _forward(X, parameters):
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = sigmoid(Z2)
+
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def forward_propagation(X, parameters):
+    """Run the network on X and keep the intermediate values.
+
+    Z1 = W1 X + b1,  A1 = tanh(Z1),  Z2 = W2 A1 + b2,  A2 = sigmoid(Z2).
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    parameters : dict
+        W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
+
+    Returns
+    -------
+    A2 : ndarray of shape (n_y, m)
+        Output probabilities.
+    cache : dict
+        Z1 and A1 of shape (n_h, m), Z2 and A2 of shape (n_y, m), for the
+        backward pass.
+
+    Examples
+    --------
+    >>> p = initialize_parameters(2, 4, 1)
+    >>> A2, cache = forward_propagation(np.ones((2, 3)), p)
+    >>> A2.shape, cache["A1"].shape
+    ((1, 3), (4, 3))
+    """
+    parameters = _check_parameters(parameters)
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    _check_input_for(X, parameters["W1"])
+
+    return _forward(X, parameters)
+
+
+def _cost(A2, Y):
+    m = Y.shape[1]
+    eps = np.finfo(float).eps
+    A2 = np.clip(A2, eps, 1.0 - eps)
+    log_likelihood = Y * np.log(A2) + (1 - Y) * np.log(1.0 - A2)
+    return float(-np.sum(log_likelihood) / m)
+
+
+def compute_cost(A2, Y):
+    """Compute the cross-entropy cost.
+
+    J = -(1/m) sum_i [ y_i log(a_i) + (1 - y_i) log(1 - a_i) ]
+
+    A2 is clipped to [eps, 1 - eps] with eps the float64 machine epsilon
+    (about 2.2e-16) before the logarithm, so the cost stays finite, at most
+    about 36 per example, when A2 holds exactly 0 or 1.
+
+    Parameters
+    ----------
+    A2 : ndarray of shape (n_y, m)
+        Output probabilities from forward_propagation.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    cost : float
+        The mean cross-entropy over the m examples (summed over outputs).
+
+    Examples
+    --------
+    >>> round(compute_cost(np.array([[0.5, 0.5]]), np.array([[0, 1]])), 6)
+    0.693147
+    """
+    A2 = _check_probabilities(A2)
+    Y = _check_labels(Y)
+    if A2.shape != Y.shape:
+        if A2.shape == Y.shape[::-1]:
+            raise ValueError(
+                f"A2 has shape {A2.shape} but Y has shape {Y.shape}; one of them is "
+                f"transposed. Both must be (n_y, m), for example (1, {max(Y.shape)})."
+            )
+        _check_same_shape(A2, Y, "A2", "Y")
+
+    return _cost(A2, Y)
+
+
+def _backward(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+
+    dZ2 = A2 - Y                                      # dZ2 = A2 - Y
+    dW2 = (dZ2 @ A1.T) / m                            # dW2 = (1/m) dZ2 A1^T
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m      # db2 = (1/m) sum dZ2
+    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)                # dZ1 = W2^T dZ2 * (1 - A1^2)
+    dW1 = (dZ1 @ X.T) / m                             # dW1 = (1/m) dZ1 X^T
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m      # db1 = (1/m) sum dZ1
+
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def backward_propagation(parameters, cache, X, Y):
+    """Compute the gradients of the cost with respect to every parameter.
+
+    With m examples and ``*`` the elementwise product::
+
+        dZ2 = A2 - Y
+        dW2 = (1/m) dZ2 A1^T
+        db2 = (1/m) sum of dZ2 over examples (row sums, shape (n_y, 1))
+        dZ1 = W2^T dZ2 * (1 - A1^2)
+        dW1 = (1/m) dZ1 X^T
+        db1 = (1/m) sum of dZ1 over examples (row sums, shape (n_h, 1))
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2 as used for the forward pass.
+    cache : dict
+        Z1, A1, Z2, A2 from forward_propagation on the same X.
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+
+    Returns
+    -------
+    grads : dict
+        dW1 (n_h, n_x), db1 (n_h, 1), dW2 (n_y, n_h), db2 (n_y, 1): each
+        gradient has the shape of its parameter.
+
+    Examples
+    --------
+    >>> X, Y = np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([[1, 0]])
+    >>> p = initialize_parameters(2, 3, 1)
+    >>> A2, cache = forward_propagation(X, p)
+    >>> grads = backward_propagation(p, cache, X, Y)
+    >>> grads["dW1"].shape, grads["db2"].shape
+    ((3, 2), (1, 1))
+    """
+    parameters = _check_parameters(parameters)
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    _check_input_for(X, parameters["W1"])
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+    if Y.shape[0] != parameters["W2"].shape[0]:
+        raise ValueError(
+            f"Y has {Y.shape[0]} rows (shape {Y.shape}) but W2 has shape "
+            f"{parameters['W2'].shape}, so the network has n_y = {parameters['W2'].shape[0]} outputs."
+        )
+    cache = _check_cache(cache, parameters, X.shape[1])
+
+    return _backward(parameters, cache, X, Y)
+
+
+def _update(parameters, grads, learning_rate):
+    return {key: parameters[key] - learning_rate * grads["d" + key] for key in PARAMETER_KEYS}
+
+
+def update_parameters(parameters, grads, learning_rate=1.2):
+    """Take one gradient-descent step: theta = theta - learning_rate * dtheta.
+
+    Returns new arrays; the arrays in ``parameters`` are left unchanged.
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2.
+    grads : dict
+        dW1, db1, dW2, db2 from backward_propagation, each of the shape of
+        its parameter.
+    learning_rate : float, default 1.2
+        Step size, a positive number.
+
+    Returns
+    -------
+    parameters : dict
+        The updated W1, b1, W2, b2.
+
+    Examples
+    --------
+    >>> p = {"W1": np.ones((1, 1)), "b1": np.zeros((1, 1)), "W2": np.ones((1, 1)), "b2": np.zeros((1, 1))}
+    >>> g = {"dW1": np.ones((1, 1)), "db1": np.ones((1, 1)), "dW2": np.zeros((1, 1)), "db2": np.zeros((1, 1))}
+    >>> update_parameters(p, g, learning_rate=0.5)["W1"]
+    array([[0.5]])
+    """
+    parameters = _check_parameters(parameters)
+    learning_rate = _check_learning_rate(learning_rate)
+    _check_dict(grads, "grads", GRADIENT_KEYS, "backward_propagation")
+    checked_grads = {}
+    for key in PARAMETER_KEYS:
+        gradient = _as_float_matrix(grads["d" + key], f"grads['d{key}']", str(parameters[key].shape))
+        _check_same_shape(gradient, parameters[key], f"grads['d{key}']", f"parameters['{key}']")
+        checked_grads["d" + key] = gradient
+
+    return _update(parameters, checked_grads, learning_rate)
+
+
+@dataclass
+class TrainingHistory:
+    """Result of ``train_with_history``: final parameters and recorded costs.
+
+    Attributes
+    ----------
+    parameters : dict
+        W1, b1, W2, b2 after the last iteration.
+    iterations : list of int
+        Iterations at which the cost was recorded (0 is before any update).
+    costs : list of float
+        The cost at each recorded iteration.
+    learning_rate : float
+        The step size used.
+    """
+
+    parameters: dict
+    iterations: list = field(default_factory=list)
+    costs: list = field(default_factory=list)
+    learning_rate: float = 1.2
+
+
+def _validate_training_arguments(X, Y, n_h, num_iterations, learning_rate, seed):
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+    n_h = _check_positive_int(n_h, "n_h", "the number of hidden units")
+    num_iterations = _check_positive_int(num_iterations, "num_iterations", "the number of gradient-descent steps")
+    learning_rate = _check_learning_rate(learning_rate)
+    seed = _check_seed(seed)
+    return X, Y, n_h, num_iterations, learning_rate, seed
+
+
+def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
+                       print_cost=False, seed=DEFAULT_SEED, record_every=10):
+    """Train the network like ``nn_model`` and also return the cost history.
+
+    The arguments are checked once; the loop then runs forward propagation,
+    backward propagation and the update on plain arrays. The cost is computed
+    at iteration 0, every ``record_every`` iterations, at every 1000th
+    iteration when ``print_cost`` is set, and after the last update.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+    n_h : int
+        Number of hidden units.
+    num_iterations : int, default 10000
+        Number of gradient-descent steps.
+    learning_rate : float, default 1.2
+        Step size.
+    print_cost : bool, default False
+        Print the cost every 1000 iterations.
+    seed : int, default 2
+        Seed for initialize_parameters.
+    record_every : int, default 10
+        Spacing, in iterations, of the recorded costs.
+
+    Returns
+    -------
+    history : TrainingHistory
+        ``history.parameters``, ``history.iterations`` and ``history.costs``.
+
+    Raises
+    ------
+    FloatingPointError
+        When the cost stops being finite: an output saturates to exactly 0 or
+        1 on the wrong side of its label, or becomes NaN. This happens when
+        the learning rate is far too large; the message names the iteration.
+
+    Warns
+    -----
+    CostIncreaseWarning
+        When the final cost is higher than the cost at initialization.
+    """
+    X, Y, n_h, num_iterations, learning_rate, seed = _validate_training_arguments(
+        X, Y, n_h, num_iterations, learning_rate, seed)
+    record_every = _check_positive_int(record_every, "record_every", "iterations between recorded costs")
+    n_x, n_y = X.shape[0], Y.shape[0]
+
+    parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
+    history = TrainingHistory(parameters=parameters, learning_rate=learning_rate)
+
+    for i in range(num_iterations + 1):
+        A2, cache = _forward(X, parameters)
+        if not np.max(np.abs(A2 - Y)) < 1.0:
+            _raise_diverged(A2, Y, i, learning_rate)
+
+        printing = print_cost and i % 1000 == 0 and i < num_iterations
+        if i % record_every == 0 or i == num_iterations or printing:
+            cost = _cost(A2, Y)
+            history.iterations.append(i)
+            history.costs.append(cost)
+            if printing:
+                print(f"Cost after iteration {i:5d}: {cost:.6f}")
+        if i == num_iterations:
+            break
+
+        grads = _backward(parameters, cache, X, Y)
+        parameters = _update(parameters, grads, learning_rate)
+
+    history.parameters = parameters
+    if history.costs[-1] > history.costs[0]:
+        warnings.warn(
+            f"the cost rose from {history.costs[0]:.4f} to {history.costs[-1]:.4f} over "
+            f"{num_iterations} iterations with learning_rate={learning_rate:g}; "
+            f"try a smaller learning rate.",
+            CostIncreaseWarning,
+            stacklevel=2,
+        )
+    return history
+
+
+def _raise_diverged(A2, Y, iteration, learning_rate):
+    """Raise FloatingPointError for an output that makes the exact cost infinite.
+
+    |A2 - Y| reaches 1 only where A2 is NaN or where the sigmoid saturated
+    to exactly 0 or 1 on the wrong side of a label. The cross-entropy of such
+    an example is -log(0) = infinity (compute_cost reports a clipped, finite
+    stand-in), and no run that still converges gets there.
+    """
+    if np.isnan(A2).any():
+        reason = "the output A2 contains NaN because the parameters overflowed"
+    else:
+        count = int(np.sum(np.abs(A2 - Y) >= 1.0))
+        reason = (f"the network gives probability exactly 0 to the true label of {count} "
+                  f"example(s), so the cross-entropy cost is infinite")
+    raise FloatingPointError(
+        f"Training diverged at iteration {iteration} with learning_rate={learning_rate:g}: "
+        f"{reason}. Use a smaller learning rate, such as 1.2."
+    )
+
+
+def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False,
+             seed=DEFAULT_SEED):
+    """Train the one-hidden-layer network with full-batch gradient descent.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+    n_h : int
+        Number of hidden units.
+    num_iterations : int, default 10000
+        Number of gradient-descent steps.
+    learning_rate : float, default 1.2
+        Step size.
+    print_cost : bool, default False
+        Print the cost every 1000 iterations.
+    seed : int, default 2
+        Seed for initialize_parameters.
+
+    Returns
+    -------
+    parameters : dict
+        The trained W1, b1, W2, b2. For the cost history, call
+        ``train_with_history`` with the same arguments.
+
+    Raises
+    ------
+    FloatingPointError
+        When training diverges and the cost stops being finite.
+
+    Examples
+    --------
+    >>> X, Y = load_planar_dataset()
+    >>> parameters = nn_model(X, Y, n_h=4, num_iterations=100)
+    >>> sorted(parameters)
+    ['W1', 'W2', 'b1', 'b2']
+    """
+    history = train_with_history(X, Y, n_h, num_iterations=num_iterations,
+                                 learning_rate=learning_rate, print_cost=print_cost,
+                                 seed=seed, record_every=num_iterations)
+    return history.parameters
+
+
+def predict(parameters, X):
+    """Predict class labels: 1 where the output probability A2 > 0.5, else 0.
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2.
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+
+    Returns
+    -------
+    predictions : ndarray of shape (n_y, m), int64
+        Labels 0 or 1.
+
+    Examples
+    --------
+    >>> p = initialize_parameters(2, 4, 1)
+    >>> predict(p, np.zeros((2, 3)))
+    array([[0, 0, 0]])
+    """
+    A2, _ = forward_propagation(X, parameters)
+    return (A2 > 0.5).astype(np.int64)
+
+
+def accuracy(predictions, Y):
+    """Return the fraction of examples whose predicted label equals Y.
+
+    Parameters
+    ----------
+    predictions : ndarray of shape (n_y, m)
+        Predicted labels 0 or 1, for example from predict.
+    Y : ndarray of shape (n_y, m)
+        True labels 0 or 1.
+
+    Returns
+    -------
+    accuracy : float
+        A number in [0, 1]; multiply by 100 for a percentage.
+
+    Examples
+    --------
+    >>> accuracy(np.array([[1, 0, 1, 1]]), np.array([[1, 0, 0, 1]]))
+    0.75
+    """
+    predictions = _check_labels(predictions, "predictions")
+    Y = _check_labels(Y)
+    _check_same_shape(predictions, Y, "predictions", "Y")
+
+    return float(np.mean(predictions == Y))
+
+
+# ---------------------------------------------------------------------------
+# Logistic-regression baseline: the network without a hidden layer
+# ---------------------------------------------------------------------------
+
+def logistic_regression(X, Y, num_iterations=2000, learning_rate=0.5):
+    """Fit logistic regression, A = sigmoid(W X + b), by gradient descent.
+
+    This is the network with no hidden layer, so its decision boundary is a
+    straight line. W and b start at zero (with no hidden layer there is no
+    symmetry to break).
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (1, m)
+        Labels 0 or 1.
+    num_iterations : int, default 2000
+        Number of gradient-descent steps.
+    learning_rate : float, default 0.5
+        Step size.
+
+    Returns
+    -------
+    parameters : dict
+        W of shape (1, n_x) and b of shape (1, 1).
+    """
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+    num_iterations = _check_positive_int(num_iterations, "num_iterations", "the number of gradient-descent steps")
+    learning_rate = _check_learning_rate(learning_rate)
+    m = X.shape[1]
+
+    W = np.zeros((Y.shape[0], X.shape[0]))
+    b = np.zeros((Y.shape[0], 1))
+    for _ in range(num_iterations):
+        A = sigmoid(W @ X + b)
+        dZ = A - Y
+        W = W - learning_rate * (dZ @ X.T) / m
+        b = b - learning_rate * np.sum(dZ, axis=1, keepdims=True) / m
+
+    return {"W": W, "b": b}
+
+
+def predict_logistic(parameters, X):
+    """Predict labels with a logistic-regression model: 1 where sigmoid(W X + b) > 0.5.
+
+    Parameters
+    ----------
+    parameters : dict
+        W of shape (1, n_x) and b of shape (1, 1), from logistic_regression.
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+
+    Returns
+    -------
+    predictions : ndarray of shape (1, m), int64
+    """
+    _check_dict(parameters, "parameters", ("W", "b"), "logistic_regression")
+    W = _as_float_matrix(parameters["W"], "parameters['W']", "(1, n_x)")
+    b = _as_float_matrix(parameters["b"], "parameters['b']", "(1, 1)")
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    _check_input_for(X, W)
+
+    return (sigmoid(W @ X + b) > 0.5).astype(np.int64)
+
+
+# ---------------------------------------------------------------------------
+# Datasets
+# ---------------------------------------------------------------------------
+
+def _read_dataset_csv(path):
+    if not path.exists():
+        raise FileNotFoundError(
+            f"dataset file {path.name} not found in {path.parent}. Regenerate it with "
+            f"'python data/make_datasets.py', and install the helpers from the repository "
+            f"with 'pip install -e .' so they find the data folder."
+        )
+    table = np.loadtxt(path, delimiter=",", skiprows=1, ndmin=2)
+    X = np.ascontiguousarray(table[:, :2].T)
+    Y = table[:, 2].astype(np.int64).reshape(1, -1)
+    return X, Y
+
+
+def load_planar_dataset():
+    """Load the planar "flower": 400 points in 2-D, 200 of each class.
+
+    The file is data/flower.csv beside this module, so the call works from
+    any working directory. data/README.md describes how it was drawn.
+
+    Returns
+    -------
+    X : ndarray of shape (2, 400), float64
+        Coordinates, one example per column.
+    Y : ndarray of shape (1, 400), int64
+        Labels 0 and 1.
+
+    Examples
+    --------
+    >>> X, Y = load_planar_dataset()
+    >>> X.shape, Y.shape, int(Y.sum())
+    ((2, 400), (1, 400), 200)
+    """
+    return _read_dataset_csv(DATA_DIR / "flower.csv")
+
+
+# ---------------------------------------------------------------------------
+# Plotting
+# ---------------------------------------------------------------------------
+
+def _labels_as_row(Y, m, name="Y"):
+    """Accept labels shaped (m,), (1, m) or (m, 1) and return them as a flat (m,) array."""
+    array = np.asarray(Y)
+    if array.ndim == 2 and 1 in array.shape:
+        array = array.reshape(-1)
+    if array.ndim != 1 or array.shape[0] != m:
+        raise ValueError(
+            f"{name} must hold one label per example, shaped (m,), (1, m) or (m, 1) with "
+            f"m = {m}; got shape {np.asarray(Y).shape}."
+        )
+    return _check_labels(array.reshape(1, -1), name)[0]
+
+
+def _plot_points(ax, X, labels):
+    for label, color in enumerate(CLASS_COLORS):
+        chosen = labels == label
+        ax.scatter(X[0, chosen], X[1, chosen], s=18, c=color, edgecolors="white",
+                   linewidths=0.4, label=f"class {label}")
+
+
+def plot_dataset(X, Y, ax=None, title=None):
+    """Scatter a 2-D dataset, class 0 in blue and class 1 in vermillion.
+
+    Parameters
+    ----------
+    X : ndarray of shape (2, m)
+        Points, one per column.
+    Y : array of shape (m,), (1, m) or (m, 1)
+        Labels 0 or 1.
+    ax : matplotlib Axes, optional
+        Where to draw; the current Axes by default.
+    title : str, optional
+        Axes title.
+    """
+    import matplotlib.pyplot as plt
+
+    X = _as_float_matrix(X, "X", "(2, m)")
+    if X.shape[0] != 2 and X.shape[1] == 2:
+        raise ValueError(f"X has shape {X.shape}, but examples must be columns: pass X.T, of shape {X.shape[::-1]}.")
+    if X.shape[0] != 2:
+        raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
+    labels = _labels_as_row(Y, X.shape[1])
+    ax = plt.gca() if ax is None else ax
+
+    _plot_points(ax, X, labels)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.legend(loc="upper right", fontsize="small")
+    if title:
+        ax.set_title(title)
+
+
+def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resolution=200):
+    """Shade the regions a classifier assigns to each class and draw the data.
+
+    Parameters
+    ----------
+    predict_function : callable
+        Takes an array of shape (2, k), one point per column, and returns k
+        labels 0 or 1 (any shape with k entries), for example
+        ``lambda points: predict(parameters, points)``.
+    X : ndarray of shape (2, m)
+        Points, one per column.
+    Y : array of shape (m,), (1, m) or (m, 1)
+        Labels 0 or 1.
+    ax : matplotlib Axes, optional
+        Where to draw; the current Axes by default.
+    title : str, optional
+        Axes title.
+    resolution : int, default 200
+        Grid points along each axis.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    if not callable(predict_function):
+        raise TypeError(
+            f"predict_function must be callable, such as lambda points: predict(parameters, points); "
+            f"got {type(predict_function).__name__}."
+        )
+    X = _as_float_matrix(X, "X", "(2, m)")
+    if X.shape[0] != 2 and X.shape[1] == 2:
+        raise ValueError(f"X has shape {X.shape}, but examples must be columns: pass X.T, of shape {X.shape[::-1]}.")
+    if X.shape[0] != 2:
+        raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
+    labels = _labels_as_row(Y, X.shape[1])
+    resolution = _check_positive_int(resolution, "resolution", "grid points per axis")
+    ax = plt.gca() if ax is None else ax
+
+    margin = 1.0
+    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
+    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
+    grid1, grid2 = np.meshgrid(x1, x2)
+    points = np.vstack([grid1.ravel(), grid2.ravel()])
+    regions = np.asarray(predict_function(points))
+    if regions.size != points.shape[1]:
+        raise ValueError(
+            f"predict_function returned {regions.size} values for {points.shape[1]} points; it "
+            f"must take an array of shape (2, k) (points as columns) and return k labels."
+        )
+    regions = regions.reshape(grid1.shape)
+
+    ax.contourf(grid1, grid2, regions, levels=[-0.5, 0.5, 1.5],
+                cmap=ListedColormap(CLASS_COLORS), alpha=0.25)
+    _plot_points(ax, X, labels)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_xlim(x1[0], x1[-1])
+    ax.set_ylim(x2[0], x2[-1])
+    ax.set_aspect("equal", adjustable="box")
+    if title:
+        ax.set_title(title)
+
+
+def plot_cost_curve(iterations, costs, ax=None, label=None):
+    """Draw the cost against the iteration number.
+
+    Parameters
+    ----------
+    iterations, costs : sequences of the same length
+        For example ``history.iterations`` and ``history.costs`` from
+        train_with_history.
+    ax : matplotlib Axes, optional
+        Where to draw; the current Axes by default.
+    label : str, optional
+        Legend label for this curve.
+    """
+    import matplotlib.pyplot as plt
+
+    iterations = np.asarray(iterations)
+    costs = np.asarray(costs, dtype=float)
+    if iterations.shape != costs.shape or iterations.ndim != 1:
+        raise ValueError(
+            f"iterations and costs must be 1-D and of the same length; got shapes "
+            f"{iterations.shape} and {costs.shape}."
+        )
+    ax = plt.gca() if ax is None else ax
+
+    ax.plot(iterations, costs, label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost $J$")
+    if label:
+        ax.legend()
+
+
+# ---------------------------------------------------------------------------
+# Gradient check
+# ---------------------------------------------------------------------------
+
+def numerical_gradients(parameters, X, Y, epsilon=1e-7):
+    """Estimate dJ/dtheta for every parameter with centred differences.
+
+    For each entry theta_i: (J(theta_i + epsilon) - J(theta_i - epsilon)) / (2 epsilon).
+
+    Returns
+    -------
+    grads : dict
+        dW1, db1, dW2, db2, each of the shape of its parameter.
+    """
+    parameters = _check_parameters(parameters)
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    _check_input_for(X, parameters["W1"])
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+
+    grads = {}
+    for key in PARAMETER_KEYS:
+        gradient = np.zeros_like(parameters[key])
+        for index in np.ndindex(parameters[key].shape):
+            costs = []
+            for step in (epsilon, -epsilon):
+                shifted = {k: v.copy() for k, v in parameters.items()}
+                shifted[key][index] += step
+                costs.append(_cost(_forward(X, shifted)[0], Y))
+            gradient[index] = (costs[0] - costs[1]) / (2 * epsilon)
+        grads["d" + key] = gradient
+    return grads
+
+
+def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
+    """Compare a backward pass with centred differences, parameter by parameter.
+
+    The relative error of a gradient g against its estimate n is
+    ||g - n|| / (||g|| + ||n||). Below about 1e-7 the backward pass is right;
+    above about 1e-3 a formula is wrong.
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2 at which to compare.
+    X : ndarray of shape (n_x, m)
+    Y : ndarray of shape (n_y, m)
+    epsilon : float, default 1e-7
+        Step of the centred differences.
+    backward : callable, optional
+        A function with the signature of backward_propagation; the reference
+        by default.
+
+    Returns
+    -------
+    errors : dict
+        Relative error for W1, b1, W2, b2.
+    """
+    backward = backward_propagation if backward is None else backward
+    estimates = numerical_gradients(parameters, X, Y, epsilon=epsilon)
+    checked = _check_parameters(parameters)
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    Y = _check_labels(Y)
+    _, cache = _forward(X, checked)
+    grads = backward(checked, cache, X, Y)
+
+    errors = {}
+    for key in PARAMETER_KEYS:
+        analytic = np.asarray(grads["d" + key], dtype=float)
+        numeric = estimates["d" + key]
+        if analytic.shape != numeric.shape:
+            raise ValueError(f"d{key} has shape {analytic.shape}, but {key} has shape {numeric.shape}.")
+        denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+        errors[key] = 0.0 if denominator == 0 else float(np.linalg.norm(analytic - numeric) / denominator)
+    return errors
+
+
+# ---------------------------------------------------------------------------
+# Checks that students run on their own functions
+# ---------------------------------------------------------------------------
+
+def _random_problem(n_x, n_h, n_y, m, seed):
+    """Return X, Y and parameters of the given sizes with values large enough to matter."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_x, m))
+    Y = (rng.random((n_y, m)) > 0.5).astype(np.int64)
+    parameters = {
+        "W1": rng.standard_normal((n_h, n_x)),
+        "b1": rng.standard_normal((n_h, 1)),
+        "W2": rng.standard_normal((n_y, n_h)),
+        "b2": rng.standard_normal((n_y, 1)),
+    }
+    return X, Y, parameters
+
+
+CHECK_SIZES = [(2, 4, 1, 5), (3, 2, 1, 7), (4, 5, 2, 3)]
+
+
+def _call_student(function, name, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except Exception as error:
+        raise AssertionError(
+            f"{name} raised {type(error).__name__}: {error}. Read the message, then check the "
+            f"line it points to in your function."
+        ) from None
+
+
+def _assert_close(name, expected, received, context=""):
+    """Compare type, shape, then values, with a message naming the output."""
+    if isinstance(expected, float):
+        if not isinstance(received, (float, np.floating)) or isinstance(received, np.ndarray):
+            raise AssertionError(f"{name}{context}: expected a Python float, got {type(received).__name__}.")
+        if not np.isclose(received, expected, rtol=1e-6, atol=1e-9):
+            raise AssertionError(f"{name}{context}: expected {expected:.6f}, got {float(received):.6f}.")
+        return
+    if not isinstance(received, np.ndarray):
+        raise AssertionError(f"{name}{context}: expected a numpy array, got {type(received).__name__}.")
+    if received.shape != expected.shape:
+        raise AssertionError(
+            f"{name}{context}: expected shape {expected.shape}, got shape {received.shape}."
+        )
+    if not np.allclose(received, expected, rtol=1e-6, atol=1e-9):
+        worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
+        raise AssertionError(
+            f"{name}{context}: wrong values; at index {tuple(int(i) for i in worst)} expected "
+            f"{expected[worst]:.6f}, got {received[worst]:.6f}."
+        )
+
+
+def _passed(name, count):
+    print(f"{name}: all {count} checks passed.")
+
+
+def check_layer_sizes(function):
+    """Check a student's layer_sizes against the reference on several inputs."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES:
+        X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=count)
+        expected = layer_sizes(X, Y, n_h)
+        received = _call_student(function, "layer_sizes", X, Y, n_h)
+        if tuple(np.asarray(received).tolist()) != expected:
+            raise AssertionError(
+                f"layer_sizes(X of shape {X.shape}, Y of shape {Y.shape}, n_h={n_h}): expected "
+                f"{expected}, got {received}. n_x is X.shape[0] and n_y is Y.shape[0]."
+            )
+        count += 1
+    _passed("layer_sizes", count)
+
+
+def check_initialize_parameters(function):
+    """Check a student's initialize_parameters: keys, shapes, zero biases, 0.01 scale, seed."""
+    count = 0
+    for n_x, n_h, n_y, _ in CHECK_SIZES:
+        expected = initialize_parameters(n_x, n_h, n_y)
+        received = _call_student(function, "initialize_parameters", n_x, n_h, n_y)
+        if not isinstance(received, dict):
+            raise AssertionError(f"initialize_parameters must return a dict; got {type(received).__name__}.")
+        for key in PARAMETER_KEYS:
+            if key not in received:
+                raise AssertionError(f"initialize_parameters: the returned dict has no key '{key}'.")
+            _assert_close(key, expected[key], received[key], f" (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+        count += 1
+    _passed("initialize_parameters", count)
+
+
+def check_forward_propagation(function):
+    """Check a student's forward_propagation: A2 and the cache Z1, A1, Z2, A2."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES:
+        X, _, parameters = _random_problem(n_x, n_h, n_y, m, seed=10 + count)
+        expected_A2, expected_cache = forward_propagation(X, parameters)
+        received = _call_student(function, "forward_propagation", X, parameters)
+        if not isinstance(received, tuple) or len(received) != 2:
+            raise AssertionError("forward_propagation must return a pair (A2, cache).")
+        received_A2, received_cache = received
+        if not isinstance(received_cache, dict):
+            raise AssertionError(f"forward_propagation: cache must be a dict; got {type(received_cache).__name__}.")
+        context = f" (X of shape {X.shape}, n_h={n_h})"
+        for key in CACHE_KEYS:
+            if key not in received_cache:
+                raise AssertionError(f"forward_propagation: the cache has no key '{key}'.")
+            _assert_close(f"cache['{key}']", expected_cache[key], received_cache[key], context)
+        _assert_close("A2", expected_A2, received_A2, context)
+        count += 1
+    _passed("forward_propagation", count)
+
+
+def check_compute_cost(function):
+    """Check a student's compute_cost: a Python float equal to the cross-entropy."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES[:2]:
+        X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=20 + count)
+        A2, _ = forward_propagation(X, parameters)
+        expected = compute_cost(A2, Y)
+        received = _call_student(function, "compute_cost", A2, Y)
+        _assert_close("cost", expected, received, f" (m={m})")
+        count += 1
+    _passed("compute_cost", count)
+
+
+def check_backward_propagation(function):
+    """Check a student's backward_propagation: the four gradients."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES:
+        X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=30 + count)
+        _, cache = forward_propagation(X, parameters)
+        expected = backward_propagation(parameters, cache, X, Y)
+        received = _call_student(function, "backward_propagation", parameters, cache, X, Y)
+        if not isinstance(received, dict):
+            raise AssertionError(f"backward_propagation must return a dict; got {type(received).__name__}.")
+        context = f" (X of shape {X.shape}, n_h={n_h}, n_y={n_y})"
+        for key in ("dW2", "db2", "dW1", "db1"):
+            if key not in received:
+                raise AssertionError(f"backward_propagation: the grads dict has no key '{key}'.")
+            _assert_close(key, expected[key], received[key], context)
+        count += 1
+    _passed("backward_propagation", count)
+
+
+def check_update_parameters(function):
+    """Check a student's update_parameters: new values, caller's arrays unchanged."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES:
+        X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=40 + count)
+        _, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        expected = update_parameters(parameters, grads, learning_rate=0.7)
+        originals = {key: value.copy() for key, value in parameters.items()}
+        received = _call_student(function, "update_parameters", parameters, grads, learning_rate=0.7)
+        for key in PARAMETER_KEYS:
+            if not np.array_equal(parameters[key], originals[key]):
+                raise AssertionError(
+                    f"update_parameters changed the caller's parameters['{key}'] in place; "
+                    f"compute a new array, W1 = W1 - learning_rate * dW1, instead of W1 -= ...."
+                )
+            _assert_close(key, expected[key], received[key])
+        count += 1
+    _passed("update_parameters", count)
+
+
+def check_nn_model(function):
+    """Check a student's nn_model against the reference on a small problem."""
+    X, Y, _ = _random_problem(2, 3, 1, 20, seed=50)
+    expected = nn_model(X, Y, n_h=3, num_iterations=50, learning_rate=1.2)
+    received = _call_student(function, "nn_model", X, Y, 3, num_iterations=50, learning_rate=1.2)
+    if not isinstance(received, dict):
+        raise AssertionError(f"nn_model must return the parameters dict; got {type(received).__name__}.")
+    for key in PARAMETER_KEYS:
+        if key not in received:
+            raise AssertionError(f"nn_model: the returned dict has no key '{key}'.")
+        _assert_close(key, expected[key], received[key], " after 50 iterations on 20 examples")
+    _passed("nn_model", 1)
+
+
+def check_predict(function):
+    """Check a student's predict: integer 0/1 labels, threshold 0.5."""
+    count = 0
+    for n_x, n_h, n_y, m in CHECK_SIZES[:2]:
+        X, _, parameters = _random_problem(n_x, n_h, n_y, m, seed=60 + count)
+        expected = predict(parameters, X)
+        received = np.asarray(_call_student(function, "predict", parameters, X))
+        if received.shape != expected.shape:
+            raise AssertionError(f"predict: expected shape {expected.shape}, got {received.shape}.")
+        if not np.array_equal(received, expected):
+            raise AssertionError(f"predict: expected {expected.tolist()}, got {received.tolist()}.")
+        count += 1
+    _passed("predict", count)

@@ -1,0 +1,83 @@
+"""The shipped datasets, their generator and the loader."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import shallownet_helpers as helpers
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_generator_reproduces_shipped_files(tmp_path):
+    subprocess.run([sys.executable, str(DATA_DIR / "make_datasets.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    generated = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert generated == sorted(p.name for p in DATA_DIR.glob("*.csv"))
+    for name in generated:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_flower_shapes_and_types():
+    X, Y = helpers.load_planar_dataset()
+    assert X.shape == (2, 400)
+    assert X.dtype == np.float64
+    assert Y.shape == (1, 400)
+    assert Y.dtype == np.int64
+
+
+def test_flower_classes_balanced():
+    _, Y = helpers.load_planar_dataset()
+    assert set(np.unique(Y)) == {0, 1}
+    assert int(Y.sum()) == 200
+
+
+def test_flower_points_follow_petal_curve():
+    X, Y = helpers.load_planar_dataset()
+    radius = np.hypot(X[0], X[1])
+    assert radius.max() < 5.0
+    assert radius.max() > 3.5
+
+
+def test_flower_each_class_owns_four_petals():
+    X, Y = helpers.load_planar_dataset()
+    # The petals sit around the angles k * 45 degrees; count points per class near each petal tip.
+    angle = np.degrees(np.arctan2(X[0], X[1])) % 360
+    petal = np.round(angle / 45).astype(int) % 8
+    strong = np.hypot(X[0], X[1]) > 2.0
+    majority = []
+    for k in range(8):
+        labels = Y[0, strong & (petal == k)]
+        majority.append(int(round(labels.mean())))
+    assert sorted(majority) == [0, 0, 0, 0, 1, 1, 1, 1]
+
+
+def test_flower_loads_from_other_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    X, _ = helpers.load_planar_dataset()
+    assert X.shape == (2, 400)
+
+
+def test_flower_generator_matches_formula():
+    sys.path.insert(0, str(DATA_DIR))
+    try:
+        import make_datasets
+    finally:
+        sys.path.remove(str(DATA_DIR))
+    X, Y = make_datasets.make_flower()
+    rng = np.random.default_rng(make_datasets.FLOWER_SEED)
+    theta = np.linspace(0.0, 3.12, 200) + rng.normal(0.0, 0.2, 200)
+    r = 4 * np.sin(4 * theta) + rng.normal(0.0, 0.2, 200)
+    np.testing.assert_allclose(X[0, :200], r * np.sin(theta))
+    np.testing.assert_allclose(X[1, :200], r * np.cos(theta))
+    assert (Y[0, :200] == 0).all()
+    assert (Y[0, 200:] == 1).all()
+
+
+@pytest.mark.parametrize("name", ["flower.csv"])
+def test_csv_has_header(name):
+    first = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0]
+    assert first == "x1,x2,y"
