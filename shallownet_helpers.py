@@ -1082,6 +1082,19 @@ def numerical_gradients(parameters, X, Y, epsilon=1e-7):
     """Estimate dJ/dtheta for every parameter with centred differences.
 
     For each entry theta_i: (J(theta_i + epsilon) - J(theta_i - epsilon)) / (2 epsilon).
+    This costs two forward passes per parameter entry, so use it on small
+    networks and a few examples.
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2 at which to differentiate.
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
+    epsilon : float, default 1e-7
+        Step of the centred differences.
 
     Returns
     -------
@@ -1120,7 +1133,9 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
     parameters : dict
         W1, b1, W2, b2 at which to compare.
     X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
     Y : ndarray of shape (n_y, m)
+        Labels 0 or 1.
     epsilon : float, default 1e-7
         Step of the centred differences.
     backward : callable, optional
