@@ -181,8 +181,10 @@ def _check_learning_rate(learning_rate):
 
 
 def _check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise TypeError(f"seed must be a non-negative integer, such as 2; got {seed!r}.")
+    if seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, such as 2; got {seed}.")
     return int(seed)
 
 
@@ -1169,54 +1171,160 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
 # ---------------------------------------------------------------------------
 # Checks that students run on their own functions
 # ---------------------------------------------------------------------------
+#
+# Each check_<name> calls the student's function on several problems of
+# different sizes, compares every output with the reference (type, shape,
+# then values) and, on a mismatch, names the most likely mistake: it
+# recomputes the output with each known mistake and reports the one that
+# reproduces what arrived, or reads the cause off the shape or off a
+# constant ratio between the received and expected values.
+#
+# Every frame here sets __tracebackhide__, so IPython and pytest show the
+# student the failing check cell and the message, not the checker's code.
+
+#: (n_x, n_h, n_y, m) of the problems every check runs. The sizes differ, so
+#: a transposed array has a shape of its own, and m differs between
+#: problems, so a missing 1/m shows up as a ratio of m.
+CHECK_SIZES = [(2, 4, 1, 5), (3, 2, 1, 7), (4, 5, 2, 3)]
+
 
 def _random_problem(n_x, n_h, n_y, m, seed):
-    """Return X, Y and parameters of the given sizes with values large enough to matter."""
+    """Return X, Y and parameters whose values keep tanh and sigmoid off their flat ends."""
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((n_y, m)) > 0.5).astype(np.int64)
+    Y[:, 0], Y[:, -1] = 0, 1
     parameters = {
-        "W1": rng.standard_normal((n_h, n_x)),
-        "b1": rng.standard_normal((n_h, 1)),
-        "W2": rng.standard_normal((n_y, n_h)),
-        "b2": rng.standard_normal((n_y, 1)),
+        "W1": rng.standard_normal((n_h, n_x)) * 0.7,
+        "b1": rng.standard_normal((n_h, 1)) * 0.5,
+        "W2": rng.standard_normal((n_y, n_h)) * 0.7,
+        "b2": rng.standard_normal((n_y, 1)) * 0.5,
     }
     return X, Y, parameters
 
 
-CHECK_SIZES = [(2, 4, 1, 5), (3, 2, 1, 7), (4, 5, 2, 3)]
+def _describe(value):
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    return f"{type(value).__name__} {value!r}" if isinstance(value, (int, float)) else type(value).__name__
 
 
-def _call_student(function, name, *args, **kwargs):
+def _exception_hint(error, n_y=1):
+    message = str(error)
+    if isinstance(error, KeyError):
+        return (f"the dict has no key {message}. Parameters use the keys W1, b1, W2, b2, the cache "
+                f"Z1, A1, Z2, A2 and the gradients dW1, db1, dW2, db2.")
+    if isinstance(error, NameError):
+        return "a name is undefined. Spell names as in the equations (W1, A1, dZ2) and run the cells above first."
+    if isinstance(error, ValueError) and ("broadcast" in message or "matmul" in message or "aligned" in message):
+        hint = ("the shapes do not fit together: a matrix product (np.dot or @) stands where the "
+                "elementwise product (*) belongs, or the reverse. Compare each line with the shapes table.")
+        if n_y > 1:
+            hint += (f" This problem has n_y = {n_y} outputs. With n_y = 1, broadcasting makes an "
+                     f"elementwise product such as W2.T * dZ2 equal to the matrix product "
+                     f"np.dot(W2.T, dZ2), which hides the mistake; with n_y > 1 it fails.")
+        return hint
+    return "read the message, then check the line of your function that it points to."
+
+
+def _call_student(function, name, *args, context="", n_y=1, **kwargs):
+    __tracebackhide__ = True
     try:
         return function(*args, **kwargs)
+    except NotImplementedError:
+        raise AssertionError(
+            f"{name} is not written yet: replace 'raise NotImplementedError()' with your code."
+        ) from None
     except Exception as error:
         raise AssertionError(
-            f"{name} raised {type(error).__name__}: {error}. Read the message, then check the "
-            f"line it points to in your function."
+            f"{name}{context} raised {type(error).__name__}: {error}\n"
+            f"Likely cause: {_exception_hint(error, n_y)}"
         ) from None
 
 
-def _assert_close(name, expected, received, context=""):
-    """Compare type, shape, then values, with a message naming the output."""
-    if isinstance(expected, float):
-        if not isinstance(received, (float, np.floating)) or isinstance(received, np.ndarray):
-            raise AssertionError(f"{name}{context}: expected a Python float, got {type(received).__name__}.")
-        if not np.isclose(received, expected, rtol=1e-6, atol=1e-9):
-            raise AssertionError(f"{name}{context}: expected {expected:.6f}, got {float(received):.6f}.")
-        return
+def _matching_cause(received, variants):
+    """Return the cause of the first (value, cause) variant that reproduces ``received``, or None."""
+    for value, cause in variants:
+        value = np.asarray(value)
+        if value.shape == received.shape and np.allclose(received, value, rtol=1e-5, atol=1e-10):
+            return cause
+    return None
+
+
+def _shape_cause(label, expected, received):
+    if received == expected[::-1]:
+        return f"{label} is transposed: it must have shape {expected}."
+    if len(expected) == 2 and expected[1] == 1 and received == (expected[0],):
+        return ("keepdims was dropped: a row sum of shape (n, 1) lost its second axis. "
+                "Use np.sum(..., axis=1, keepdims=True).")
+    if len(expected) == 2 and expected[1] == 1 and len(received) == 2 and received[0] == 1:
+        return ("the sum runs over the wrong axis: axis=0 adds up the units of each example. "
+                "Sum over the examples with axis=1 and keepdims=True.")
+    if received == ():
+        return "everything was summed to one number: sum over the examples only, with axis=1 and keepdims=True."
+    return None
+
+
+def _ratio_cause(expected, received, ratio_causes):
+    """Return the cause whose factor matches a constant ratio received / expected, or None."""
+    usable = np.abs(expected) > 1e-12
+    if not usable.any():
+        return None
+    ratios = received[usable] / expected[usable]
+    ratio = float(ratios.flat[0])
+    if not np.allclose(ratios, ratio, rtol=1e-5):
+        return None
+    for factor, cause, *advice in ratio_causes:
+        if math.isclose(ratio, factor, rel_tol=1e-5):
+            return f"{cause} (received / expected = {ratio:.4g})" + (f": {advice[0]}" if advice else ".")
+    return f"every value is {ratio:.4g} times the expected one: check the constant factors."
+
+
+def _likely(cause):
+    return f"\nLikely cause: {cause}" if cause else ""
+
+
+def _compare_array(label, expected, received, context="", variants=(), ratio_causes=()):
+    """Raise AssertionError naming ``label``, the mismatch and its most likely cause."""
+    __tracebackhide__ = True
     if not isinstance(received, np.ndarray):
-        raise AssertionError(f"{name}{context}: expected a numpy array, got {type(received).__name__}.")
+        raise AssertionError(
+            f"{label}{context}: expected a numpy array of shape {expected.shape}, got {_describe(received)}."
+        )
     if received.shape != expected.shape:
+        cause = _matching_cause(received, variants) or _shape_cause(label, expected.shape, received.shape)
         raise AssertionError(
-            f"{name}{context}: expected shape {expected.shape}, got shape {received.shape}."
+            f"{label}{context}: expected shape {expected.shape}, got shape {received.shape}.{_likely(cause)}"
         )
-    if not np.allclose(received, expected, rtol=1e-6, atol=1e-9):
-        worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
+    if not np.issubdtype(received.dtype, np.number):
+        raise AssertionError(f"{label}{context}: expected numbers, got an array of dtype {received.dtype}.")
+    if np.allclose(received, expected, rtol=1e-5, atol=1e-10):
+        return
+    worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
+    index = tuple(int(i) for i in worst)
+    cause = _matching_cause(received, variants) or _ratio_cause(expected, received, ratio_causes)
+    raise AssertionError(
+        f"{label}{context}: wrong values. At index {index} expected {expected[worst]:.6f}, got "
+        f"{received[worst]:.6f}.{_likely(cause)}"
+    )
+
+
+def _get_key(result, key, function_name, what):
+    __tracebackhide__ = True
+    if not isinstance(result, dict):
+        raise AssertionError(f"{function_name} must return {what}; got {_describe(result)}.")
+    if key not in result:
         raise AssertionError(
-            f"{name}{context}: wrong values; at index {tuple(int(i) for i in worst)} expected "
-            f"{expected[worst]:.6f}, got {received[worst]:.6f}."
+            f"{function_name}: the returned dict has no key '{key}'; it has {sorted(result)}."
         )
+    return result[key]
+
+
+def _scaling_causes(m):
+    return [
+        (m, "the factor 1/m is missing"),
+        (1 / m, "1/m is applied twice", "np.mean already divides by m, and so does a sum followed by / m."),
+    ]
 
 
 def _passed(name, count):
@@ -1224,136 +1332,329 @@ def _passed(name, count):
 
 
 def check_layer_sizes(function):
-    """Check a student's layer_sizes against the reference on several inputs."""
+    """Check a student's layer_sizes(X, Y, n_h) on problems of several sizes."""
+    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=count)
-        expected = layer_sizes(X, Y, n_h)
-        received = _call_student(function, "layer_sizes", X, Y, n_h)
-        if tuple(np.asarray(received).tolist()) != expected:
-            raise AssertionError(
-                f"layer_sizes(X of shape {X.shape}, Y of shape {Y.shape}, n_h={n_h}): expected "
-                f"{expected}, got {received}. n_x is X.shape[0] and n_y is Y.shape[0]."
-            )
+        context = f" (X of shape {X.shape}, Y of shape {Y.shape}, n_h={n_h})"
+        expected = (n_x, n_h, n_y)
+        received = _call_student(function, "layer_sizes", X, Y, n_h, context=context)
+        try:
+            received_tuple = tuple(int(v) for v in received)
+        except (TypeError, ValueError):
+            raise AssertionError(f"layer_sizes{context}: expected the tuple {expected}, got {_describe(received)}.") from None
+        if received_tuple != expected:
+            variants = [
+                ((n_y, n_h, n_x), "n_x and n_y are swapped: n_x is X.shape[0] and n_y is Y.shape[0]."),
+                ((m, n_h, n_y), "n_x uses X.shape[1], which is m, the number of examples; n_x is X.shape[0]."),
+                ((n_x, n_h, m), "n_y uses Y.shape[1], which is m, the number of examples; n_y is Y.shape[0]."),
+                ((n_x, 4, n_y), "n_h is fixed at 4: return the n_h argument."),
+            ]
+            cause = next((c for v, c in variants if v == received_tuple), None)
+            raise AssertionError(f"layer_sizes{context}: expected {expected}, got {received_tuple}.{_likely(cause)}")
         count += 1
     _passed("layer_sizes", count)
 
 
+def _initialization_variants(n_x, n_h, n_y, seed):
+    """Return, for W1 and W2, the weights that common initialization mistakes produce."""
+    rng = np.random.default_rng(seed)
+    swapped_W2 = rng.standard_normal((n_y, n_h)) * 0.01
+    swapped_W1 = rng.standard_normal((n_h, n_x)) * 0.01
+    legacy = np.random.RandomState(seed)
+    legacy_W1 = legacy.randn(n_h, n_x) * 0.01
+    legacy_W2 = legacy.randn(n_y, n_h) * 0.01
+    uniform = np.random.default_rng(seed)
+    uniform_W1 = uniform.random((n_h, n_x)) * 0.01
+    uniform_W2 = uniform.random((n_y, n_h)) * 0.01
+    transposed = "W1 was created with shape (n_x, n_h); it must be (n_h, n_x), one row per hidden unit."
+    order = "W2 was drawn before W1: draw W1 first, then W2, from the same generator."
+    old_api = ("the numbers come from np.random.seed and np.random.randn: use "
+               "rng = np.random.default_rng(seed) and rng.standard_normal.")
+    uniform_cause = "the weights are uniform (rng.random): draw them from a standard normal with rng.standard_normal."
+    return {
+        "W1": [(swapped_W1, order), (legacy_W1, old_api), (uniform_W1, uniform_cause),
+               (np.random.default_rng(seed).standard_normal((n_x, n_h)) * 0.01, transposed)],
+        "W2": [(swapped_W2, order), (legacy_W2, old_api), (uniform_W2, uniform_cause)],
+    }
+
+
 def check_initialize_parameters(function):
     """Check a student's initialize_parameters: keys, shapes, zero biases, 0.01 scale, seed."""
+    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, _ in CHECK_SIZES:
-        expected = initialize_parameters(n_x, n_h, n_y)
-        received = _call_student(function, "initialize_parameters", n_x, n_h, n_y)
-        if not isinstance(received, dict):
-            raise AssertionError(f"initialize_parameters must return a dict; got {type(received).__name__}.")
+        seed = 2 + count
+        context = f" (n_x={n_x}, n_h={n_h}, n_y={n_y}, seed={seed})"
+        expected = initialize_parameters(n_x, n_h, n_y, seed=seed)
+        received = _call_student(function, "initialize_parameters", n_x, n_h, n_y, seed=seed, context=context)
+        variants = _initialization_variants(n_x, n_h, n_y, seed)
         for key in PARAMETER_KEYS:
-            if key not in received:
-                raise AssertionError(f"initialize_parameters: the returned dict has no key '{key}'.")
-            _assert_close(key, expected[key], received[key], f" (n_x={n_x}, n_h={n_h}, n_y={n_y})")
+            value = _get_key(received, key, "initialize_parameters", "a dict with keys W1, b1, W2, b2")
+            if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == expected[key].shape and value.any():
+                raise AssertionError(
+                    f"{key}{context}: the biases must start at zero; got values up to "
+                    f"{np.abs(value).max():.4f}.\nLikely cause: use np.zeros(({expected[key].shape[0]}, 1))."
+                )
+            _compare_array(key, expected[key], value, context, variants=variants.get(key, []),
+                           ratio_causes=[(100.0, "the weights are not multiplied by 0.01")])
         count += 1
     _passed("initialize_parameters", count)
 
 
+def _forward_variants(X, parameters):
+    """Return, per cache entry, the values that common forward-pass mistakes produce."""
+    W1, b1, W2, b2 = (parameters[k] for k in PARAMETER_KEYS)
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    return {
+        "Z1": [(W1 @ X, "b1 is missing: Z1 = W1 X + b1.")],
+        "A1": [(sigmoid(Z1), "the hidden layer uses sigmoid; it uses tanh: A1 = np.tanh(Z1).")],
+        "Z2": [(W2 @ A1, "b2 is missing: Z2 = W2 A1 + b2."),
+               (W2 @ Z1 + b2, "Z2 uses Z1 where A1 belongs: Z2 = W2 A1 + b2.")],
+        "A2": [(np.tanh(Z2), "the output uses tanh; it uses sigmoid: A2 = sigmoid(Z2)."),
+               (Z2, "A2 is Z2 without the sigmoid.")],
+    }
+
+
 def check_forward_propagation(function):
     """Check a student's forward_propagation: A2 and the cache Z1, A1, Z2, A2."""
+    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, _, parameters = _random_problem(n_x, n_h, n_y, m, seed=10 + count)
+        context = f" (X of shape {X.shape}, n_h={n_h}, n_y={n_y})"
         expected_A2, expected_cache = forward_propagation(X, parameters)
-        received = _call_student(function, "forward_propagation", X, parameters)
+        received = _call_student(function, "forward_propagation", X, parameters, context=context, n_y=n_y)
         if not isinstance(received, tuple) or len(received) != 2:
-            raise AssertionError("forward_propagation must return a pair (A2, cache).")
+            raise AssertionError(f"forward_propagation must return the pair (A2, cache); got {_describe(received)}.")
         received_A2, received_cache = received
-        if not isinstance(received_cache, dict):
-            raise AssertionError(f"forward_propagation: cache must be a dict; got {type(received_cache).__name__}.")
-        context = f" (X of shape {X.shape}, n_h={n_h})"
+        variants = _forward_variants(X, parameters)
         for key in CACHE_KEYS:
-            if key not in received_cache:
-                raise AssertionError(f"forward_propagation: the cache has no key '{key}'.")
-            _assert_close(f"cache['{key}']", expected_cache[key], received_cache[key], context)
-        _assert_close("A2", expected_A2, received_A2, context)
+            value = _get_key(received_cache, key, "forward_propagation", "a cache dict with keys Z1, A1, Z2, A2")
+            _compare_array(f"cache['{key}']", expected_cache[key], value, context, variants=variants[key])
+        _compare_array("A2", expected_A2, received_A2, context,
+                       variants=[(received_cache["Z2"], "the function returns Z2 where A2 belongs.")])
         count += 1
     _passed("forward_propagation", count)
 
 
+PAIRING_CAUSE = ("y_i is paired with every a_j: a product such as np.dot(Y.T, np.log(A2)) builds an "
+                 "m x m matrix. Use the elementwise product Y * np.log(A2), or np.dot(Y, np.log(A2).T).")
+
+
+def _cost_variants(A2, Y):
+    """Return the costs that common mistakes produce, with their causes."""
+    m = Y.shape[1]
+    log_a, log_not_a = np.log(A2), np.log(1 - A2)
+    pairs = -(np.sum(Y.T @ log_a) + np.sum((1 - Y).T @ log_not_a)) / m
+    return [
+        (pairs, PAIRING_CAUSE),
+        (-np.sum(Y * log_a) / m, "the term (1 - Y) log(1 - A2) is missing."),
+        (-np.sum(Y * np.log10(A2) + (1 - Y) * np.log10(1 - A2)) / m, "np.log10 is used; the cost uses the natural log, np.log."),
+    ]
+
+
 def check_compute_cost(function):
-    """Check a student's compute_cost: a Python float equal to the cross-entropy."""
+    """Check a student's compute_cost: a Python float equal to the cross-entropy, finite at 0 and 1."""
+    __tracebackhide__ = True
     count = 0
-    for n_x, n_h, n_y, m in CHECK_SIZES[:2]:
-        X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=20 + count)
+    for n_x, n_h, _, m in CHECK_SIZES:
+        X, Y, parameters = _random_problem(n_x, n_h, 1, m, seed=20 + count)
         A2, _ = forward_propagation(X, parameters)
+        context = f" (A2 and Y of shape {Y.shape})"
         expected = compute_cost(A2, Y)
-        received = _call_student(function, "compute_cost", A2, Y)
-        _assert_close("cost", expected, received, f" (m={m})")
+        received = _call_student(function, "compute_cost", A2, Y, context=context)
+        _compare_cost(expected, received, context, _cost_variants(A2, Y), m)
         count += 1
-    _passed("compute_cost", count)
+
+    A2 = np.array([[1.0, 0.0, 0.5]])
+    Y = np.array([[1, 0, 1]])
+    with np.errstate(all="ignore"):
+        received = _call_student(function, "compute_cost", A2, Y, context=" (A2 = [[1, 0, 0.5]])")
+    if not (isinstance(received, (float, np.floating, np.ndarray)) and np.all(np.isfinite(received))):
+        raise AssertionError(
+            f"cost (A2 = [[1, 0, 0.5]], Y = [[1, 0, 1]]): expected {compute_cost(A2, Y):.6f}, got {received}.\n"
+            f"Likely cause: log(0) appears, because 0 * log(0) is NaN in floating point. Clip A2 first: "
+            f"A2 = np.clip(A2, eps, 1 - eps) with eps = np.finfo(float).eps."
+        )
+    _compare_cost(compute_cost(A2, Y), received, " (A2 = [[1, 0, 0.5]], Y = [[1, 0, 1]])", [], 3)
+    _passed("compute_cost", count + 1)
+
+
+def _compare_cost(expected, received, context, variants, m):
+    __tracebackhide__ = True
+    if isinstance(received, np.ndarray):
+        if received.ndim == 2 and received.shape[0] == received.shape[1] == m and m > 1:
+            cause = PAIRING_CAUSE
+        else:
+            cause = "wrap the result: float(np.squeeze(cost)), or use np.sum, which returns a scalar."
+        raise AssertionError(
+            f"cost{context}: expected a Python float, got {_describe(received)}.{_likely(cause)}"
+        )
+    if not isinstance(received, (float, np.floating)) or isinstance(received, bool):
+        raise AssertionError(f"cost{context}: expected a Python float, got {_describe(received)}.")
+    if math.isclose(received, expected, rel_tol=1e-6, abs_tol=1e-12):
+        return
+    cause = next((c for v, c in variants if math.isclose(received, v, rel_tol=1e-6)), None)
+    if cause is None and received < 0:
+        cause = "the cost is negative: the formula starts with a minus sign, J = -(1/m) sum(...)."
+    if cause is None:
+        cause = _ratio_cause(np.array([expected]), np.array([float(received)]), _scaling_causes(m))
+    raise AssertionError(f"cost{context}: expected {expected:.6f}, got {float(received):.6f}.{_likely(cause)}")
+
+
+def _backward_variants(parameters, cache, X, Y):
+    """Return, per gradient, the values that common backward-pass mistakes produce."""
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    Z1, A1, A2 = cache["Z1"], cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    back = W2.T @ dZ2
+    wrong_dZ1 = [
+        (back * (1 - Z1 ** 2), "the tanh derivative uses Z1: it is 1 - A1**2, with A1 = tanh(Z1)."),
+        (back * A1 * (1 - A1), "the hidden layer uses the sigmoid derivative A1 * (1 - A1); "
+                               "tanh's derivative is 1 - A1**2."),
+        (back, "the factor (1 - A1**2), the derivative of tanh, is missing from dZ1."),
+    ]
+    axis_cause = "the sum runs over the wrong axis: sum {} over the examples, axis=1, keepdims=True."
+    return {
+        "dW2": [],
+        "db2": [(np.sum(dZ2, axis=0, keepdims=True) / m, axis_cause.format("dZ2"))],
+        "dW1": [((dZ1 @ X.T) / m, cause) for dZ1, cause in wrong_dZ1],
+        "db1": [(np.sum(dZ1, axis=1, keepdims=True) / m, cause) for dZ1, cause in wrong_dZ1]
+        + [(np.sum(back * (1 - A1 ** 2), axis=0, keepdims=True) / m, axis_cause.format("dZ1"))],
+    }
 
 
 def check_backward_propagation(function):
-    """Check a student's backward_propagation: the four gradients."""
+    """Check a student's backward_propagation: dW2, db2, dW1, db1, with the likely mistake."""
+    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=30 + count)
         _, cache = forward_propagation(X, parameters)
-        expected = backward_propagation(parameters, cache, X, Y)
-        received = _call_student(function, "backward_propagation", parameters, cache, X, Y)
-        if not isinstance(received, dict):
-            raise AssertionError(f"backward_propagation must return a dict; got {type(received).__name__}.")
         context = f" (X of shape {X.shape}, n_h={n_h}, n_y={n_y})"
+        expected = backward_propagation(parameters, cache, X, Y)
+        received = _call_student(function, "backward_propagation", parameters, cache, X, Y,
+                                 context=context, n_y=n_y)
+        variants = _backward_variants(parameters, cache, X, Y)
+        ratio_causes = _scaling_causes(m) + [(-1.0, "dZ2 has the wrong sign: dZ2 = A2 - Y, not Y - A2")]
         for key in ("dW2", "db2", "dW1", "db1"):
-            if key not in received:
-                raise AssertionError(f"backward_propagation: the grads dict has no key '{key}'.")
-            _assert_close(key, expected[key], received[key], context)
+            value = _get_key(received, key, "backward_propagation", "a dict with keys dW1, db1, dW2, db2")
+            _compare_array(key, expected[key], value, context, variants=variants[key], ratio_causes=ratio_causes)
         count += 1
     _passed("backward_propagation", count)
 
 
 def check_update_parameters(function):
-    """Check a student's update_parameters: new values, caller's arrays unchanged."""
+    """Check a student's update_parameters: new values, the caller's arrays unchanged."""
+    __tracebackhide__ = True
+    learning_rate = 0.7
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=40 + count)
         _, cache = forward_propagation(X, parameters)
         grads = backward_propagation(parameters, cache, X, Y)
-        expected = update_parameters(parameters, grads, learning_rate=0.7)
+        context = f" (n_x={n_x}, n_h={n_h}, n_y={n_y}, learning_rate={learning_rate})"
+        expected = update_parameters(parameters, grads, learning_rate=learning_rate)
         originals = {key: value.copy() for key, value in parameters.items()}
-        received = _call_student(function, "update_parameters", parameters, grads, learning_rate=0.7)
+        received = _call_student(function, "update_parameters", parameters, grads,
+                                 learning_rate=learning_rate, context=context)
         for key in PARAMETER_KEYS:
             if not np.array_equal(parameters[key], originals[key]):
                 raise AssertionError(
-                    f"update_parameters changed the caller's parameters['{key}'] in place; "
-                    f"compute a new array, W1 = W1 - learning_rate * dW1, instead of W1 -= ...."
+                    f"update_parameters changed the caller's parameters['{key}'] in place.\n"
+                    f"Likely cause: an in-place operation such as {key} -= learning_rate * d{key}. "
+                    f"Compute a new array instead: {key} = {key} - learning_rate * d{key}."
                 )
-            _assert_close(key, expected[key], received[key])
+            value = _get_key(received, key, "update_parameters", "a dict with keys W1, b1, W2, b2")
+            gradient = grads["d" + key]
+            variants = [
+                (originals[key] + learning_rate * gradient,
+                 f"the gradient is added: gradient descent subtracts it, {key} = {key} - learning_rate * d{key}."),
+                (originals[key] - gradient, "the learning rate is not applied to the gradient."),
+                (originals[key] - 1.2 * gradient,
+                 "the learning_rate argument is ignored: the step uses 1.2 instead of the value passed in."),
+                (originals[key], "the parameter did not change: the update is computed but not returned."),
+            ]
+            _compare_array(key, expected[key], value, context, variants=variants)
         count += 1
     _passed("update_parameters", count)
 
 
 def check_nn_model(function):
-    """Check a student's nn_model against the reference on a small problem."""
-    X, Y, _ = _random_problem(2, 3, 1, 20, seed=50)
-    expected = nn_model(X, Y, n_h=3, num_iterations=50, learning_rate=1.2)
-    received = _call_student(function, "nn_model", X, Y, 3, num_iterations=50, learning_rate=1.2)
-    if not isinstance(received, dict):
-        raise AssertionError(f"nn_model must return the parameters dict; got {type(received).__name__}.")
-    for key in PARAMETER_KEYS:
-        if key not in received:
-            raise AssertionError(f"nn_model: the returned dict has no key '{key}'.")
-        _assert_close(key, expected[key], received[key], " after 50 iterations on 20 examples")
-    _passed("nn_model", 1)
+    """Check a student's nn_model against the reference on two small problems."""
+    __tracebackhide__ = True
+    count = 0
+    for n_x, n_h, n_y, m in ((2, 3, 1, 20), (3, 4, 1, 12)):
+        X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=50 + count)
+        seed, learning_rate, iterations = 4 + count, 0.9, 40
+        context = f" (n_h={n_h}, num_iterations={iterations}, learning_rate={learning_rate}, seed={seed})"
+        expected = nn_model(X, Y, n_h, num_iterations=iterations, learning_rate=learning_rate, seed=seed)
+        received = _call_student(function, "nn_model", X, Y, n_h, num_iterations=iterations,
+                                 learning_rate=learning_rate, seed=seed, context=context)
+        variants = {key: [] for key in PARAMETER_KEYS}
+        for cause, kwargs in (
+            ("the seed argument is ignored: pass seed=seed to initialize_parameters.",
+             dict(num_iterations=iterations, learning_rate=learning_rate, seed=DEFAULT_SEED)),
+            ("the learning_rate argument is ignored: pass it to update_parameters.",
+             dict(num_iterations=iterations, learning_rate=1.2, seed=seed)),
+            ("the loop runs one update too many: range(num_iterations) runs exactly num_iterations updates.",
+             dict(num_iterations=iterations + 1, learning_rate=learning_rate, seed=seed)),
+            ("the loop runs one update too few: range(num_iterations) runs exactly num_iterations updates.",
+             dict(num_iterations=iterations - 1, learning_rate=learning_rate, seed=seed)),
+        ):
+            alternative = nn_model(X, Y, n_h, **kwargs)
+            for key in PARAMETER_KEYS:
+                variants[key].append((alternative[key], cause))
+        start = initialize_parameters(n_x, n_h, n_y, seed=seed)
+        for key in PARAMETER_KEYS:
+            variants[key].append((start[key], "the parameters never change: assign the result of each "
+                                              "update, parameters = update_parameters(parameters, grads, learning_rate)."))
+            value = _get_key(received, key, "nn_model", "the parameters dict with keys W1, b1, W2, b2")
+            _compare_array(key, expected[key], value, context, variants=variants[key])
+        count += 1
+    _passed("nn_model", count)
 
 
 def check_predict(function):
-    """Check a student's predict: integer 0/1 labels, threshold 0.5."""
-    count = 0
-    for n_x, n_h, n_y, m in CHECK_SIZES[:2]:
-        X, _, parameters = _random_problem(n_x, n_h, n_y, m, seed=60 + count)
+    """Check a student's predict: integer labels 0/1 of shape (n_y, m), threshold A2 > 0.5."""
+    __tracebackhide__ = True
+    # Thirty or more examples and a larger W2 spread A2 over (0, 1), so each
+    # wrong threshold gives labels of its own.
+    problems = [_random_problem(n_x, n_h, 1, 10 * m, seed=60 + i) for i, (n_x, n_h, _, m) in enumerate(CHECK_SIZES)]
+    for _, _, parameters in problems:
+        parameters["W2"] = parameters["W2"] * 5
+    problems.append((np.ones((2, 4)), None, {"W1": np.zeros((3, 2)), "b1": np.zeros((3, 1)),
+                                             "W2": np.zeros((1, 3)), "b2": np.zeros((1, 1))}))
+    for X, _, parameters in problems:
+        context = f" (X of shape {X.shape})"
         expected = predict(parameters, X)
-        received = np.asarray(_call_student(function, "predict", parameters, X))
-        if received.shape != expected.shape:
-            raise AssertionError(f"predict: expected shape {expected.shape}, got {received.shape}.")
-        if not np.array_equal(received, expected):
-            raise AssertionError(f"predict: expected {expected.tolist()}, got {received.tolist()}.")
-        count += 1
-    _passed("predict", count)
+        A2, cache = forward_propagation(X, parameters)
+        received = _call_student(function, "predict", parameters, X, context=context)
+        if isinstance(received, np.ndarray) and received.shape == expected.shape:
+            if not np.isin(received, (0, 1)).all():
+                raise AssertionError(
+                    f"predict{context}: expected labels 0 and 1, got values such as {float(received.flat[0]):.4f}.\n"
+                    f"Likely cause: the function returns the probabilities A2; threshold them, (A2 > 0.5).astype(int)."
+                )
+            if received.dtype == bool:
+                raise AssertionError(
+                    f"predict{context}: expected integer labels, got an array of booleans.\n"
+                    f"Likely cause: the comparison A2 > 0.5 gives booleans; convert with .astype(int)."
+                )
+        variants = [((A2 >= 0.5).astype(np.int64),
+                     "A2 equal to 0.5 is predicted as 1: the rule is 1 where A2 > 0.5, so use >, not >=.")]
+        variants += [((A2 > t).astype(np.int64), f"the threshold is {t:g}; it must be 0.5.")
+                     for t in (0.0, 0.1, 0.25, 0.4, 0.6, 0.75, 0.9, 1.0)]
+        variants += [((cache["Z2"] > 0.5).astype(np.int64), "the threshold is applied to Z2; apply it to A2.")]
+        if isinstance(received, np.ndarray) and received.shape == (expected.shape[1],):
+            raise AssertionError(
+                f"predict{context}: expected shape {expected.shape}, got shape {received.shape}.\n"
+                f"Likely cause: the result was flattened; keep the shape (1, m) of A2."
+            )
+        _compare_array("predictions", expected, received, context, variants=variants)
+    _passed("predict", len(problems))
