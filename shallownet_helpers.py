@@ -717,8 +717,8 @@ def _raise_diverged(A2, Y, iteration, learning_rate):
         reason = (f"the network gives probability exactly 0 to the true label of {count} "
                   f"example(s), so the cross-entropy cost is infinite")
     raise FloatingPointError(
-        f"Training diverged at iteration {iteration} with learning_rate={learning_rate:g}: "
-        f"{reason}. Use a smaller learning rate, such as 1.2."
+        f"Training stopped at iteration {iteration} with learning_rate={learning_rate:g}: "
+        f"{reason}. The steps are far too large; use a smaller learning rate, such as 1.2."
     )
 
 
@@ -844,7 +844,8 @@ def logistic_regression(X, Y, num_iterations=2000, learning_rate=0.5):
     Returns
     -------
     parameters : dict
-        W of shape (1, n_x) and b of shape (1, 1).
+        W of shape (1, n_x) and b of shape (1, 1). W is the row w^T of the
+        weight column w in a = sigmoid(w^T x + b), laid out like W2.
     """
     X = _as_float_matrix(X, "X", "(n_x, m)")
     Y = _check_labels(Y)
@@ -1127,8 +1128,14 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
     """Compare a backward pass with centred differences, parameter by parameter.
 
     The relative error of a gradient g against its estimate n is
-    ||g - n|| / (||g|| + ||n||). Below about 1e-7 the backward pass is right;
-    above about 1e-3 a formula is wrong.
+    ||g - n|| / (||g|| + ||n||). With parameters of moderate size (entries
+    around 1) and the default epsilon, a correct backward pass gives errors
+    below about 1e-7, and a wrong formula gives errors above about 1e-3.
+
+    Run it at such parameters, not at the output of initialize_parameters:
+    with weights of 0.01 the true gradients are so small that the round-off
+    of the differences dominates, and even a correct backward pass can show
+    errors around 1e-4 for b1 and b2.
 
     Parameters
     ----------
@@ -1157,12 +1164,17 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
     _, cache = _forward(X, checked)
     grads = backward(checked, cache, X, Y)
 
+    _check_dict(grads, "the result of backward", GRADIENT_KEYS, "backward_propagation")
+
     errors = {}
     for key in PARAMETER_KEYS:
         analytic = np.asarray(grads["d" + key], dtype=float)
         numeric = estimates["d" + key]
         if analytic.shape != numeric.shape:
-            raise ValueError(f"d{key} has shape {analytic.shape}, but {key} has shape {numeric.shape}.")
+            raise ValueError(
+                f"d{key} from backward has shape {analytic.shape}, but {key} has shape "
+                f"{numeric.shape}; each gradient must have the shape of its parameter."
+            )
         denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
         errors[key] = 0.0 if denominator == 0 else float(np.linalg.norm(analytic - numeric) / denominator)
     return errors
@@ -1328,7 +1340,7 @@ def _scaling_causes(m):
 
 
 def _passed(name, count):
-    print(f"{name}: all {count} checks passed.")
+    print(f"{name}: all {count} checks passed." if count > 1 else f"{name}: the check passed.")
 
 
 def check_layer_sizes(function):

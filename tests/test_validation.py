@@ -288,3 +288,29 @@ def test_load_reports_missing_file(monkeypatch, tmp_path):
     monkeypatch.setattr(helpers, "DATA_DIR", tmp_path)
     with pytest.raises(FileNotFoundError, match=r"flower\.csv not found.*make_datasets\.py"):
         helpers.load_planar_dataset()
+
+
+def test_gradient_check_names_missing_gradient(parameters):
+    X = np.array([[1.0, -1.0], [0.5, 2.0]])
+    Y = np.array([[1, 0]])
+
+    def backward(parameters, cache, X, Y):
+        grads = helpers.backward_propagation(parameters, cache, X, Y)
+        del grads["dW1"]
+        return grads
+
+    with pytest.raises(ValueError, match=r"the result of backward is missing 'dW1'"):
+        helpers.gradient_check(parameters, X, Y, backward=backward)
+
+
+def test_gradient_check_names_gradient_of_wrong_shape(parameters):
+    X = np.array([[1.0, -1.0], [0.5, 2.0]])
+    Y = np.array([[1, 0]])
+
+    def backward(parameters, cache, X, Y):
+        grads = helpers.backward_propagation(parameters, cache, X, Y)
+        grads["db1"] = grads["db1"].ravel()
+        return grads
+
+    with pytest.raises(ValueError, match=r"db1 from backward has shape \(4,\), but b1 has shape \(4, 1\)"):
+        helpers.gradient_check(parameters, X, Y, backward=backward)
