@@ -1,15 +1,15 @@
-# `make lab` and `make test` create .venv on first use, then reuse it.
+# `make lab`, `make test` and `make release` create .venv on first use, then reuse it.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test clean
+.PHONY: lab test release clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/python -m pip install -e ".[test,instructor]"
 	touch $(STAMP)
 
 lab: $(STAMP)
@@ -18,5 +18,8 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+release: $(STAMP)
+	$(BIN)/python tools/make_release.py --out release
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) release

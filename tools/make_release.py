@@ -1,0 +1,90 @@
+"""Build the student release of the notebook series with nbgrader.
+
+    python tools/make_release.py [--out release]
+
+The master notebooks in notebooks/ keep their solutions between the lines
+"### BEGIN SOLUTION" and "### END SOLUTION" and carry nbgrader cell metadata:
+each graded function is an autograded answer cell, and each check cell after
+it is a read-only test cell with points. This script lays out a throw-away
+nbgrader course folder, runs `nbgrader generate_assignment` on it, and copies
+the result to --out/shallownet: the notebooks with every solution region
+replaced by `raise NotImplementedError()` and outputs cleared, next to the
+helper module and the data they need.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENT = "shallownet"
+
+#: Files the released notebooks need beside them: they import the helper
+#: module, which reads the datasets from the data folder next to it.
+SHIPPED_FILES = ["shallownet_helpers.py", "data/flower.csv", "data/README.md"]
+
+NBGRADER_CONFIG = """\
+c = get_config()
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.db_url = {db_url!r}
+c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+"""
+
+
+def build_course(course, notebooks):
+    """Lay out an nbgrader course folder with the master notebooks as the source."""
+    source = course / "source" / ASSIGNMENT
+    source.mkdir(parents=True)
+    for notebook in notebooks:
+        shutil.copy2(notebook, source / notebook.name)
+    for name in SHIPPED_FILES:
+        target = source / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    config = NBGRADER_CONFIG.format(root=str(course), db_url=f"sqlite:///{course / 'gradebook.db'}")
+    (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
+
+
+def generate(course):
+    """Run nbgrader's generate_assignment in the course folder; raise on failure."""
+    command = [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"]
+    # nbgrader runs the `alembic` command of its environment, which is not on
+    # PATH when the virtual environment is not activated.
+    environment = dict(os.environ)
+    environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
+    result = subprocess.run(command, cwd=course, capture_output=True, text=True, env=environment)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"nbgrader generate_assignment failed with exit code {result.returncode}:\n{result.stderr}"
+        )
+    return course / "release" / ASSIGNMENT
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "release",
+                        help="folder that receives the student version in OUT/shallownet (default: release/)")
+    args = parser.parse_args(argv)
+
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise SystemExit("no notebooks found in notebooks/")
+
+    with tempfile.TemporaryDirectory() as temporary:
+        course = Path(temporary) / "course"
+        build_course(course, notebooks)
+        released = generate(course)
+        target = args.out / ASSIGNMENT
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(released, target)
+
+    print(f"released {len(notebooks)} notebooks to {target}")
+
+
+if __name__ == "__main__":
+    main()
