@@ -1,7 +1,8 @@
 """The student release built with nbgrader from the master notebooks."""
 
-import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -165,3 +166,31 @@ def test_released_ungraded_notebooks_run_cleanly(executed_release):
         for cell in executed_release[name].cells:
             if cell.cell_type == "code":
                 assert all(o.output_type != "error" for o in cell.outputs), (name, cell.source)
+
+
+def test_autograde_scores_full_and_empty_submissions(tmp_path):
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "course"
+    out = tmp_path / "release"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_release.py"), "--out", str(out),
+                    "--course", str(course)], check=True, capture_output=True, text=True)
+    released = out / "shallownet"
+    complete = course / "submitted" / "complete" / "shallownet"
+    shutil.copytree(released, complete)
+    for name in GRADED:
+        shutil.copy2(ROOT / "notebooks" / name, complete / name)
+    shutil.copytree(released, course / "submitted" / "untouched" / "shallownet")
+
+    environment = dict(os.environ)
+    environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", "shallownet", "--create"],
+                            cwd=course, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        complete_submission = gradebook.find_submission("shallownet", "complete")
+        untouched_submission = gradebook.find_submission("shallownet", "untouched")
+        assert complete_submission.max_score == 12
+        assert complete_submission.score == 12
+        assert untouched_submission.score == 0

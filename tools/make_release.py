@@ -1,6 +1,6 @@
 """Build the student release of the notebook series with nbgrader.
 
-    python tools/make_release.py [--out release]
+    python tools/make_release.py [--out release] [--course DIR]
 
 The master notebooks in notebooks/ keep their solutions between the lines
 "### BEGIN SOLUTION" and "### END SOLUTION" and carry nbgrader cell metadata:
@@ -10,6 +10,11 @@ nbgrader course folder, runs `nbgrader generate_assignment` on it, and copies
 the result to --out/shallownet: the notebooks with every solution region
 replaced by `raise NotImplementedError()` and outputs cleared, next to the
 helper module and the data they need.
+
+With --course DIR the course folder is kept in DIR (created when missing),
+with its gradebook.db, so the instructor can collect submissions into
+DIR/submitted/<student>/shallownet/ and run `nbgrader autograde shallownet`
+there.
 """
 
 import argparse
@@ -38,6 +43,8 @@ c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplemente
 def build_course(course, notebooks):
     """Lay out an nbgrader course folder with the master notebooks as the source."""
     source = course / "source" / ASSIGNMENT
+    if source.exists():
+        shutil.rmtree(source)
     source.mkdir(parents=True)
     for notebook in notebooks:
         shutil.copy2(notebook, source / notebook.name)
@@ -68,6 +75,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "release",
                         help="folder that receives the student version in OUT/shallownet (default: release/)")
+    parser.add_argument("--course", type=Path, default=None,
+                        help="keep the nbgrader course folder, with its gradebook, in this folder "
+                             "(default: a temporary folder, removed afterwards)")
     args = parser.parse_args(argv)
 
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -75,7 +85,7 @@ def main(argv=None):
         raise SystemExit("no notebooks found in notebooks/")
 
     with tempfile.TemporaryDirectory() as temporary:
-        course = Path(temporary) / "course"
+        course = args.course.resolve() if args.course else Path(temporary) / "course"
         build_course(course, notebooks)
         released = generate(course)
         target = args.out / ASSIGNMENT
@@ -84,6 +94,8 @@ def main(argv=None):
         shutil.copytree(released, target)
 
     print(f"released {len(notebooks)} notebooks to {target}")
+    if args.course:
+        print(f"nbgrader course folder: {course}")
 
 
 if __name__ == "__main__":
