@@ -19,6 +19,7 @@ this module changes no global state.
 
 import math
 import numbers
+import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ __all__ = [
     "check_update_parameters",
     "check_nn_model",
     "check_predict",
+    "CheckFailure",
     "CostIncreaseWarning",
     "CLASS_COLORS",
 ]
@@ -1191,8 +1193,25 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
 # reproduces what arrived, or reads the cause off the shape or off a
 # constant ratio between the received and expected values.
 #
-# Every frame here sets __tracebackhide__, so IPython and pytest show the
-# student the failing check cell and the message, not the checker's code.
+# A failed check raises CheckFailure, which IPython shows as its message
+# alone: the student sees the check cell, the output that is wrong and the
+# likely cause, not the checker's own code.
+
+class CheckFailure(AssertionError):
+    """A student's function failed a check; the message names the output and the likely cause."""
+
+    def _render_traceback_(self):
+        # IPython calls this instead of formatting the stack of the checker.
+        lines = str(self).splitlines()
+        return [f"{type(self).__name__}: {lines[0]}"] + lines[1:]
+
+
+def _student_frames(error):
+    """Describe where in the student's code an exception was raised, one line per frame."""
+    frames = traceback.extract_tb(error.__traceback__)[1:]
+    own = [f for f in frames if "site-packages" not in f.filename and "/lib/python" not in f.filename]
+    return [f"  line {f.lineno} of {f.name}: {f.line}" for f in own if f.line]
+
 
 #: (n_x, n_h, n_y, m) of the problems every check runs. The sizes differ, so
 #: a transposed array has a shape of its own, and m differs between
@@ -1240,17 +1259,18 @@ def _exception_hint(error, n_y=1):
 
 
 def _call_student(function, name, *args, context="", n_y=1, **kwargs):
-    __tracebackhide__ = True
     try:
         return function(*args, **kwargs)
     except NotImplementedError:
-        raise AssertionError(
+        raise CheckFailure(
             f"{name} is not written yet: replace 'raise NotImplementedError()' with your code."
         ) from None
     except Exception as error:
-        raise AssertionError(
+        where = "\n".join(_student_frames(error))
+        raise CheckFailure(
             f"{name}{context} raised {type(error).__name__}: {error}\n"
-            f"Likely cause: {_exception_hint(error, n_y)}"
+            + (f"{where}\n" if where else "")
+            + f"Likely cause: {_exception_hint(error, n_y)}"
         ) from None
 
 
@@ -1298,35 +1318,33 @@ def _likely(cause):
 
 def _compare_array(label, expected, received, context="", variants=(), ratio_causes=()):
     """Raise AssertionError naming ``label``, the mismatch and its most likely cause."""
-    __tracebackhide__ = True
     if not isinstance(received, np.ndarray):
-        raise AssertionError(
+        raise CheckFailure(
             f"{label}{context}: expected a numpy array of shape {expected.shape}, got {_describe(received)}."
         )
     if received.shape != expected.shape:
         cause = _matching_cause(received, variants) or _shape_cause(label, expected.shape, received.shape)
-        raise AssertionError(
+        raise CheckFailure(
             f"{label}{context}: expected shape {expected.shape}, got shape {received.shape}.{_likely(cause)}"
         )
     if not np.issubdtype(received.dtype, np.number):
-        raise AssertionError(f"{label}{context}: expected numbers, got an array of dtype {received.dtype}.")
+        raise CheckFailure(f"{label}{context}: expected numbers, got an array of dtype {received.dtype}.")
     if np.allclose(received, expected, rtol=1e-5, atol=1e-10):
         return
     worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
     index = tuple(int(i) for i in worst)
     cause = _matching_cause(received, variants) or _ratio_cause(expected, received, ratio_causes)
-    raise AssertionError(
+    raise CheckFailure(
         f"{label}{context}: wrong values. At index {index} expected {expected[worst]:.6f}, got "
         f"{received[worst]:.6f}.{_likely(cause)}"
     )
 
 
 def _get_key(result, key, function_name, what):
-    __tracebackhide__ = True
     if not isinstance(result, dict):
-        raise AssertionError(f"{function_name} must return {what}; got {_describe(result)}.")
+        raise CheckFailure(f"{function_name} must return {what}; got {_describe(result)}.")
     if key not in result:
-        raise AssertionError(
+        raise CheckFailure(
             f"{function_name}: the returned dict has no key '{key}'; it has {sorted(result)}."
         )
     return result[key]
@@ -1345,7 +1363,6 @@ def _passed(name, count):
 
 def check_layer_sizes(function):
     """Check a student's layer_sizes(X, Y, n_h) on problems of several sizes."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=count)
@@ -1355,7 +1372,7 @@ def check_layer_sizes(function):
         try:
             received_tuple = tuple(int(v) for v in received)
         except (TypeError, ValueError):
-            raise AssertionError(f"layer_sizes{context}: expected the tuple {expected}, got {_describe(received)}.") from None
+            raise CheckFailure(f"layer_sizes{context}: expected the tuple {expected}, got {_describe(received)}.") from None
         if received_tuple != expected:
             variants = [
                 ((n_y, n_h, n_x), "n_x and n_y are swapped: n_x is X.shape[0] and n_y is Y.shape[0]."),
@@ -1364,7 +1381,7 @@ def check_layer_sizes(function):
                 ((n_x, 4, n_y), "n_h is fixed at 4: return the n_h argument."),
             ]
             cause = next((c for v, c in variants if v == received_tuple), None)
-            raise AssertionError(f"layer_sizes{context}: expected {expected}, got {received_tuple}.{_likely(cause)}")
+            raise CheckFailure(f"layer_sizes{context}: expected {expected}, got {received_tuple}.{_likely(cause)}")
         count += 1
     _passed("layer_sizes", count)
 
@@ -1394,7 +1411,6 @@ def _initialization_variants(n_x, n_h, n_y, seed):
 
 def check_initialize_parameters(function):
     """Check a student's initialize_parameters: keys, shapes, zero biases, 0.01 scale, seed."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, _ in CHECK_SIZES:
         seed = 2 + count
@@ -1405,7 +1421,7 @@ def check_initialize_parameters(function):
         for key in PARAMETER_KEYS:
             value = _get_key(received, key, "initialize_parameters", "a dict with keys W1, b1, W2, b2")
             if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == expected[key].shape and value.any():
-                raise AssertionError(
+                raise CheckFailure(
                     f"{key}{context}: the biases must start at zero; got values up to "
                     f"{np.abs(value).max():.4f}.\nLikely cause: use np.zeros(({expected[key].shape[0]}, 1))."
                 )
@@ -1433,7 +1449,6 @@ def _forward_variants(X, parameters):
 
 def check_forward_propagation(function):
     """Check a student's forward_propagation: A2 and the cache Z1, A1, Z2, A2."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, _, parameters = _random_problem(n_x, n_h, n_y, m, seed=10 + count)
@@ -1441,7 +1456,7 @@ def check_forward_propagation(function):
         expected_A2, expected_cache = forward_propagation(X, parameters)
         received = _call_student(function, "forward_propagation", X, parameters, context=context, n_y=n_y)
         if not isinstance(received, tuple) or len(received) != 2:
-            raise AssertionError(f"forward_propagation must return the pair (A2, cache); got {_describe(received)}.")
+            raise CheckFailure(f"forward_propagation must return the pair (A2, cache); got {_describe(received)}.")
         received_A2, received_cache = received
         variants = _forward_variants(X, parameters)
         for key in CACHE_KEYS:
@@ -1471,7 +1486,6 @@ def _cost_variants(A2, Y):
 
 def check_compute_cost(function):
     """Check a student's compute_cost: a Python float equal to the cross-entropy, finite at 0 and 1."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, _, m in CHECK_SIZES:
         X, Y, parameters = _random_problem(n_x, n_h, 1, m, seed=20 + count)
@@ -1487,7 +1501,7 @@ def check_compute_cost(function):
     with np.errstate(all="ignore"):
         received = _call_student(function, "compute_cost", A2, Y, context=" (A2 = [[1, 0, 0.5]])")
     if not (isinstance(received, (float, np.floating, np.ndarray)) and np.all(np.isfinite(received))):
-        raise AssertionError(
+        raise CheckFailure(
             f"cost (A2 = [[1, 0, 0.5]], Y = [[1, 0, 1]]): expected {compute_cost(A2, Y):.6f}, got {received}.\n"
             f"Likely cause: log(0) appears, because 0 * log(0) is NaN in floating point. Clip A2 first: "
             f"A2 = np.clip(A2, eps, 1 - eps) with eps = np.finfo(float).eps."
@@ -1497,17 +1511,16 @@ def check_compute_cost(function):
 
 
 def _compare_cost(expected, received, context, variants, m):
-    __tracebackhide__ = True
     if isinstance(received, np.ndarray):
         if received.ndim == 2 and received.shape[0] == received.shape[1] == m and m > 1:
             cause = PAIRING_CAUSE
         else:
             cause = "wrap the result: float(np.squeeze(cost)), or use np.sum, which returns a scalar."
-        raise AssertionError(
+        raise CheckFailure(
             f"cost{context}: expected a Python float, got {_describe(received)}.{_likely(cause)}"
         )
     if not isinstance(received, (float, np.floating)) or isinstance(received, bool):
-        raise AssertionError(f"cost{context}: expected a Python float, got {_describe(received)}.")
+        raise CheckFailure(f"cost{context}: expected a Python float, got {_describe(received)}.")
     if math.isclose(received, expected, rel_tol=1e-6, abs_tol=1e-12):
         return
     cause = next((c for v, c in variants if math.isclose(received, v, rel_tol=1e-6)), None)
@@ -1515,7 +1528,7 @@ def _compare_cost(expected, received, context, variants, m):
         cause = "the cost is negative: the formula starts with a minus sign, J = -(1/m) sum(...)."
     if cause is None:
         cause = _ratio_cause(np.array([expected]), np.array([float(received)]), _scaling_causes(m))
-    raise AssertionError(f"cost{context}: expected {expected:.6f}, got {float(received):.6f}.{_likely(cause)}")
+    raise CheckFailure(f"cost{context}: expected {expected:.6f}, got {float(received):.6f}.{_likely(cause)}")
 
 
 def _backward_variants(parameters, cache, X, Y):
@@ -1543,7 +1556,6 @@ def _backward_variants(parameters, cache, X, Y):
 
 def check_backward_propagation(function):
     """Check a student's backward_propagation: dW2, db2, dW1, db1, with the likely mistake."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
         X, Y, parameters = _random_problem(n_x, n_h, n_y, m, seed=30 + count)
@@ -1563,7 +1575,6 @@ def check_backward_propagation(function):
 
 def check_update_parameters(function):
     """Check a student's update_parameters: new values, the caller's arrays unchanged."""
-    __tracebackhide__ = True
     learning_rate = 0.7
     count = 0
     for n_x, n_h, n_y, m in CHECK_SIZES:
@@ -1577,7 +1588,7 @@ def check_update_parameters(function):
                                  learning_rate=learning_rate, context=context)
         for key in PARAMETER_KEYS:
             if not np.array_equal(parameters[key], originals[key]):
-                raise AssertionError(
+                raise CheckFailure(
                     f"update_parameters changed the caller's parameters['{key}'] in place.\n"
                     f"Likely cause: an in-place operation such as {key} -= learning_rate * d{key}. "
                     f"Compute a new array instead: {key} = {key} - learning_rate * d{key}."
@@ -1599,7 +1610,6 @@ def check_update_parameters(function):
 
 def check_nn_model(function):
     """Check a student's nn_model against the reference on two small problems."""
-    __tracebackhide__ = True
     count = 0
     for n_x, n_h, n_y, m in ((2, 3, 1, 20), (3, 4, 1, 12)):
         X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=50 + count)
@@ -1634,7 +1644,6 @@ def check_nn_model(function):
 
 def check_predict(function):
     """Check a student's predict: integer labels 0/1 of shape (n_y, m), threshold A2 > 0.5."""
-    __tracebackhide__ = True
     # Thirty or more examples and a larger W2 spread A2 over (0, 1), so each
     # wrong threshold gives labels of its own.
     problems = [_random_problem(n_x, n_h, 1, 10 * m, seed=60 + i) for i, (n_x, n_h, _, m) in enumerate(CHECK_SIZES)]
@@ -1649,12 +1658,12 @@ def check_predict(function):
         received = _call_student(function, "predict", parameters, X, context=context)
         if isinstance(received, np.ndarray) and received.shape == expected.shape:
             if not np.isin(received, (0, 1)).all():
-                raise AssertionError(
+                raise CheckFailure(
                     f"predict{context}: expected labels 0 and 1, got values such as {float(received.flat[0]):.4f}.\n"
                     f"Likely cause: the function returns the probabilities A2; threshold them, (A2 > 0.5).astype(int)."
                 )
             if received.dtype == bool:
-                raise AssertionError(
+                raise CheckFailure(
                     f"predict{context}: expected integer labels, got an array of booleans.\n"
                     f"Likely cause: the comparison A2 > 0.5 gives booleans; convert with .astype(int)."
                 )
@@ -1664,7 +1673,7 @@ def check_predict(function):
                      for t in (0.0, 0.1, 0.25, 0.4, 0.6, 0.75, 0.9, 1.0)]
         variants += [((cache["Z2"] > 0.5).astype(np.int64), "the threshold is applied to Z2; apply it to A2.")]
         if isinstance(received, np.ndarray) and received.shape == (expected.shape[1],):
-            raise AssertionError(
+            raise CheckFailure(
                 f"predict{context}: expected shape {expected.shape}, got shape {received.shape}.\n"
                 f"Likely cause: the result was flattened; keep the shape (1, m) of A2."
             )

@@ -440,3 +440,20 @@ def test_missing_key_is_reported():
 
     message = failure_message(helpers.check_forward_propagation, forward)
     assert "the returned dict has no key 'A1'" in message
+
+
+def test_exception_report_shows_student_line():
+    def forward(X, parameters):
+        Z1 = parameters["W1"] @ X + parameters["b1"]
+        A1 = np.tanh(Z1)
+        Z2 = parameters["W2"] * A1 + parameters["b2"]
+        return Z2, {}
+
+    message = failure_message(helpers.check_forward_propagation, forward)
+    assert "raised ValueError" in message
+    assert 'of forward: Z2 = parameters["W2"] * A1 + parameters["b2"]' in message
+
+
+def test_failure_renders_without_checker_frames():
+    failure = helpers.CheckFailure("dW1: wrong values.\nLikely cause: something.")
+    assert failure._render_traceback_() == ["CheckFailure: dW1: wrong values.", "Likely cause: something."]

@@ -155,7 +155,7 @@ def test_released_check_cells_all_fail(executed_release):
             if nbgrader_metadata(cell).get("grade"):
                 errors = [o for o in cell.outputs if o.output_type == "error"]
                 assert len(errors) == 1, (name, cell.source)
-                assert errors[0].ename == "AssertionError"
+                assert errors[0].ename == "CheckFailure"
                 assert "is not written yet" in errors[0].evalue
                 checked += 1
     assert checked == sum(len(functions) for functions in GRADED.values())
