@@ -42,6 +42,8 @@ __all__ = [
     "logistic_regression",
     "predict_logistic",
     "load_planar_dataset",
+    "load_dataset",
+    "DATASET_NAMES",
     "plot_dataset",
     "plot_decision_boundary",
     "plot_cost_curve",
@@ -907,6 +909,44 @@ def _read_dataset_csv(path):
     return X, Y
 
 
+#: Names accepted by load_dataset; data/README.md describes how each was drawn.
+DATASET_NAMES = ("flower", "circles", "moons", "blobs", "gaussian_quantiles", "spirals", "xor")
+
+
+def load_dataset(name):
+    """Load one of the planar datasets of the series by name.
+
+    Parameters
+    ----------
+    name : str
+        One of "flower", "circles", "moons", "blobs", "gaussian_quantiles",
+        "spirals", "xor".
+
+    Returns
+    -------
+    X : ndarray of shape (2, m), float64
+        Coordinates, one example per column (m is 300 or 400).
+    Y : ndarray of shape (1, m), int64
+        Labels 0 and 1, m / 2 of each.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name; the message lists the valid ones.
+
+    Examples
+    --------
+    >>> X, Y = load_dataset("moons")
+    >>> X.shape, Y.shape
+    ((2, 400), (1, 400))
+    """
+    if name not in DATASET_NAMES:
+        raise ValueError(
+            f"unknown dataset {name!r}; choose one of {', '.join(repr(n) for n in DATASET_NAMES)}."
+        )
+    return _read_dataset_csv(DATA_DIR / f"{name}.csv")
+
+
 def load_planar_dataset():
     """Load the planar "flower": 400 points in 2-D, 200 of each class.
 
@@ -926,7 +966,7 @@ def load_planar_dataset():
     >>> X.shape, Y.shape, int(Y.sum())
     ((2, 400), (1, 400), 200)
     """
-    return _read_dataset_csv(DATA_DIR / "flower.csv")
+    return load_dataset("flower")
 
 
 # ---------------------------------------------------------------------------

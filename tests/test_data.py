@@ -78,7 +78,62 @@ def test_flower_generator_matches_formula():
     assert (Y[0, 200:] == 1).all()
 
 
-@pytest.mark.parametrize("name", ["flower.csv"])
+@pytest.mark.parametrize("name", [f"{n}.csv" for n in helpers.DATASET_NAMES])
 def test_csv_has_header(name):
     first = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0]
     assert first == "x1,x2,y"
+
+
+@pytest.mark.parametrize("name", helpers.DATASET_NAMES)
+def test_dataset_shapes_and_balance(name):
+    X, Y = helpers.load_dataset(name)
+    assert X.shape[0] == 2
+    assert 200 <= X.shape[1] <= 400
+    assert X.dtype == np.float64
+    assert Y.shape == (1, X.shape[1])
+    assert Y.dtype == np.int64
+    assert int(Y.sum()) * 2 == X.shape[1]
+
+
+def test_every_shipped_file_is_loadable():
+    assert sorted(p.stem for p in DATA_DIR.glob("*.csv")) == sorted(helpers.DATASET_NAMES)
+
+
+def test_unknown_dataset_lists_valid_names():
+    with pytest.raises(ValueError, match=r"unknown dataset 'moon'; choose one of 'flower', 'circles', 'moons'"):
+        helpers.load_dataset("moon")
+
+
+def test_circles_radii():
+    X, Y = helpers.load_dataset("circles")
+    radius = np.hypot(X[0], X[1])
+    assert np.median(radius[Y[0] == 0]) == pytest.approx(1.0, abs=0.15)
+    assert np.median(radius[Y[0] == 1]) == pytest.approx(0.5, abs=0.15)
+
+
+def test_gaussian_quantiles_split_at_median_distance():
+    X, Y = helpers.load_dataset("gaussian_quantiles")
+    radius = np.hypot(X[0], X[1])
+    assert radius[Y[0] == 0].max() <= radius[Y[0] == 1].min()
+    assert np.var(X) == pytest.approx(0.5, rel=0.15)
+
+
+def test_xor_labels_follow_quadrants():
+    X, Y = helpers.load_dataset("xor")
+    opposite_signs = (X[0] * X[1] < 0).astype(int)
+    assert np.mean(opposite_signs == Y[0]) > 0.9
+
+
+def test_blobs_six_clusters_alternate():
+    X, Y = helpers.load_dataset("blobs")
+    for index, (x1, x2) in enumerate([(-4, -2), (0, -2), (4, -2), (-4, 2), (0, 2), (4, 2)]):
+        near = np.hypot(X[0] - x1, X[1] - x2) < 1.0
+        assert near.sum() > 20
+        assert Y[0, near].mean() == (index % 3 + index // 3) % 2
+
+
+def test_moons_and_spirals_not_linearly_separable():
+    for name in ("moons", "spirals"):
+        X, Y = helpers.load_dataset(name)
+        parameters = helpers.logistic_regression(X, Y)
+        assert helpers.accuracy(helpers.predict_logistic(parameters, X), Y) < 0.9
