@@ -47,6 +47,14 @@ __all__ = [
     "plot_dataset",
     "plot_decision_boundary",
     "plot_cost_curve",
+    "plot_hidden_units",
+    "split_dataset",
+    "SettingResult",
+    "run_setting",
+    "draw_setting",
+    "explore",
+    "draw_snapshot",
+    "replay",
     "numerical_gradients",
     "gradient_check",
     "check_layer_sizes",
@@ -604,12 +612,15 @@ class TrainingHistory:
         The cost at each recorded iteration.
     learning_rate : float
         The step size used.
+    snapshots : list of (int, dict)
+        (iteration, parameters) pairs, when training recorded snapshots.
     """
 
     parameters: dict
     iterations: list = field(default_factory=list)
     costs: list = field(default_factory=list)
     learning_rate: float = 1.2
+    snapshots: list = field(default_factory=list)
 
 
 def _validate_training_arguments(X, Y, n_h, num_iterations, learning_rate, seed):
@@ -624,7 +635,7 @@ def _validate_training_arguments(X, Y, n_h, num_iterations, learning_rate, seed)
 
 
 def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
-                       print_cost=False, seed=DEFAULT_SEED, record_every=10):
+                       print_cost=False, seed=DEFAULT_SEED, record_every=10, snapshot_every=None):
     """Train the network like ``nn_model`` and also return the cost history.
 
     The arguments are checked once; the loop then runs forward propagation,
@@ -650,6 +661,10 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
         Seed for initialize_parameters.
     record_every : int, default 10
         Spacing, in iterations, of the recorded costs.
+    snapshot_every : int, optional
+        When given, keep the parameters at iteration 0, every
+        ``snapshot_every`` iterations and after the last update, in
+        ``history.snapshots``, for replaying the training.
 
     Returns
     -------
@@ -661,7 +676,9 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     FloatingPointError
         When the cost stops being finite: an output saturates to exactly 0 or
         1 on the wrong side of its label, or becomes NaN. This happens when
-        the learning rate is far too large; the message names the iteration.
+        the learning rate is far too large; the message names the iteration,
+        and the exception's ``history`` attribute holds what was recorded
+        until then.
 
     Warns
     -----
@@ -671,6 +688,8 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     X, Y, n_h, num_iterations, learning_rate, seed = _validate_training_arguments(
         X, Y, n_h, num_iterations, learning_rate, seed)
     record_every = _check_positive_int(record_every, "record_every", "iterations between recorded costs")
+    if snapshot_every is not None:
+        snapshot_every = _check_positive_int(snapshot_every, "snapshot_every", "iterations between snapshots")
     n_x, n_y = X.shape[0], Y.shape[0]
 
     parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
@@ -679,7 +698,10 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     for i in range(num_iterations + 1):
         A2, cache = _forward(X, parameters)
         if not np.max(np.abs(A2 - Y)) < 1.0:
-            _raise_diverged(A2, Y, i, learning_rate)
+            history.parameters = parameters
+            _raise_diverged(A2, Y, i, learning_rate, history)
+        if snapshot_every and (i % snapshot_every == 0 or i == num_iterations):
+            history.snapshots.append((i, {key: value.copy() for key, value in parameters.items()}))
 
         printing = print_cost and i % 1000 == 0 and i < num_iterations
         if i % record_every == 0 or i == num_iterations or printing:
@@ -706,7 +728,7 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     return history
 
 
-def _raise_diverged(A2, Y, iteration, learning_rate):
+def _raise_diverged(A2, Y, iteration, learning_rate, history):
     """Raise FloatingPointError for an output that makes the exact cost infinite.
 
     |A2 - Y| reaches 1 only where A2 is NaN or where the sigmoid saturated
@@ -720,10 +742,12 @@ def _raise_diverged(A2, Y, iteration, learning_rate):
         count = int(np.sum(np.abs(A2 - Y) >= 1.0))
         reason = (f"the network gives probability exactly 0 to the true label of {count} "
                   f"example(s), so the cross-entropy cost is infinite")
-    raise FloatingPointError(
+    error = FloatingPointError(
         f"Training stopped at iteration {iteration} with learning_rate={learning_rate:g}: "
         f"{reason}. The steps are far too large; use a smaller learning rate, such as 1.2."
     )
+    error.history = history
+    raise error
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False,
@@ -1117,6 +1141,361 @@ def plot_cost_curve(iterations, costs, ax=None, label=None):
     ax.set_ylabel("cost $J$")
     if label:
         ax.legend()
+
+
+# ---------------------------------------------------------------------------
+# Experiments: held-out splits, hidden units, the explorer and the replay
+# ---------------------------------------------------------------------------
+
+def split_dataset(X, Y, test_fraction=0.3, seed=0):
+    """Split the examples into a training set and a held-out set, class by class.
+
+    Each class contributes round(test_fraction * its count) examples to the
+    held-out set, so both sets keep the class balance of Y.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray of shape (1, m)
+        Labels 0 or 1.
+    test_fraction : float, default 0.3
+        Share of each class that goes to the held-out set, in (0, 1).
+    seed : int, default 0
+        Seed of the shuffle.
+
+    Returns
+    -------
+    X_train, Y_train, X_test, Y_test : ndarrays
+        Shapes (n_x, m_train), (1, m_train), (n_x, m_test), (1, m_test).
+    """
+    X = _as_float_matrix(X, "X", "(n_x, m)")
+    Y = _check_labels(Y)
+    _check_examples_match(X, Y)
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must lie strictly between 0 and 1; got {test_fraction}.")
+    rng = np.random.default_rng(_check_seed(seed))
+
+    test = []
+    for label in (0, 1):
+        members = rng.permutation(np.flatnonzero(Y[0] == label))
+        test.extend(members[:round(test_fraction * len(members))])
+    is_test = np.zeros(X.shape[1], dtype=bool)
+    is_test[test] = True
+
+    return X[:, ~is_test], Y[:, ~is_test], X[:, is_test], Y[:, is_test]
+
+
+def plot_hidden_units(parameters, X, Y, fig=None, resolution=150):
+    """Draw, for each hidden unit, the half-plane where its tanh output is positive.
+
+    Hidden unit j computes tanh(W1[j] . x + b1[j]), which is positive on one
+    side of the line W1[j] . x + b1[j] = 0. One small panel per unit shades
+    that side, and a last panel shows the boundary of the whole network.
+
+    Parameters
+    ----------
+    parameters : dict
+        W1, b1, W2, b2 of a network with n_x = 2 inputs.
+    X : ndarray of shape (2, m)
+        Points, one per column.
+    Y : array of shape (m,), (1, m) or (m, 1)
+        Labels 0 or 1.
+    fig : matplotlib Figure, optional
+        Where to draw; a new pyplot figure by default.
+    resolution : int, default 150
+        Grid points along each axis of every panel.
+    """
+    import matplotlib.pyplot as plt
+
+    parameters = _check_parameters(parameters)
+    W1, b1 = parameters["W1"], parameters["b1"]
+    if W1.shape[1] != 2:
+        raise ValueError(f"plot_hidden_units draws networks with 2 inputs; W1 has shape {W1.shape}.")
+    n_h = W1.shape[0]
+    fig = plt.figure(figsize=(2.4 * (n_h + 1), 2.8)) if fig is None else fig
+    axes = fig.subplots(1, n_h + 1, squeeze=False)[0]
+
+    for j, ax in enumerate(axes[:-1]):
+        def unit_positive(points, j=j):
+            return (np.tanh(W1[j] @ points + b1[j, 0]) > 0).astype(np.int64)
+        plot_decision_boundary(unit_positive, X, Y, ax=ax, resolution=resolution)
+        ax.set_title(f"unit {j + 1}: $a_{{{j + 1}}} > 0$", fontsize="small")
+    plot_decision_boundary(lambda points: predict(parameters, points), X, Y, ax=axes[-1], resolution=resolution)
+    axes[-1].set_title("network", fontsize="small")
+    for ax in axes:
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.tick_params(labelsize="x-small")
+
+
+@dataclass
+class SettingResult:
+    """One trained setting of the explorer: the network, its costs and its accuracies.
+
+    ``error`` holds the message when training stopped because the cost was
+    no longer finite; the accuracies are then NaN.
+    """
+
+    dataset: str
+    n_h: int
+    learning_rate: float
+    num_iterations: int
+    seed: int
+    parameters: dict
+    iterations: list
+    costs: list
+    train_accuracy: float
+    test_accuracy: float
+    seconds: float
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    error: str = None
+
+
+def run_setting(dataset, n_h, learning_rate, num_iterations, seed, train_function=None,
+                test_fraction=0.3, split_seed=0):
+    """Train one setting on a held-out split of a dataset and measure it.
+
+    Parameters
+    ----------
+    dataset : str
+        A name from DATASET_NAMES.
+    n_h, learning_rate, num_iterations, seed
+        As for nn_model.
+    train_function : callable, optional
+        Called as ``train_function(X, Y, n_h, num_iterations=..., learning_rate=...,
+        seed=...)``; it returns the parameters dict (like nn_model) or a
+        TrainingHistory (like train_with_history, the default, which also
+        gives the cost curve).
+    test_fraction : float, default 0.3
+        Share of each class held out.
+    split_seed : int, default 0
+        Seed of the split, fixed so that every setting sees the same data.
+
+    Returns
+    -------
+    result : SettingResult
+    """
+    import time
+
+    X, Y = load_dataset(dataset)
+    X_train, Y_train, X_test, Y_test = split_dataset(X, Y, test_fraction=test_fraction, seed=split_seed)
+    train_function = train_with_history if train_function is None else train_function
+
+    start = time.perf_counter()
+    error = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CostIncreaseWarning)
+            trained = train_function(X_train, Y_train, n_h, num_iterations=num_iterations,
+                                     learning_rate=learning_rate, seed=seed)
+    except FloatingPointError as stopped:
+        error = str(stopped)
+        trained = getattr(stopped, "history", None)
+    seconds = time.perf_counter() - start
+
+    if isinstance(trained, TrainingHistory):
+        parameters, iterations, costs = trained.parameters, list(trained.iterations), list(trained.costs)
+    else:
+        parameters, iterations, costs = trained, [], []
+    if error is None:
+        train_accuracy = accuracy(predict(parameters, X_train), Y_train)
+        test_accuracy = accuracy(predict(parameters, X_test), Y_test)
+    else:
+        train_accuracy = test_accuracy = float("nan")
+
+    return SettingResult(dataset, n_h, learning_rate, num_iterations, seed, parameters, iterations, costs,
+                         train_accuracy, test_accuracy, seconds, X_train, Y_train, X_test, Y_test, error)
+
+
+def draw_setting(result, fig):
+    """Draw a trained setting into fig: the decision boundary with the data, and the cost curve.
+
+    Training points are filled circles and held-out points are crosses. The
+    figure is cleared first, so the same figure can be redrawn in place.
+
+    Parameters
+    ----------
+    result : SettingResult
+        From run_setting.
+    fig : matplotlib Figure
+        Where to draw, for example ``plt.figure(figsize=(9, 4))``.
+    """
+    fig.clear()
+    boundary_ax, cost_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.2, 1]})
+    title = f"{result.dataset}, $n_h$ = {result.n_h}, rate {result.learning_rate:g}, seed {result.seed}"
+
+    if result.parameters is not None and result.error is None:
+        plot_decision_boundary(lambda points: predict(result.parameters, points),
+                               result.X_train, result.Y_train, ax=boundary_ax, resolution=120)
+        for label, color in enumerate(CLASS_COLORS):
+            held_out = result.X_test[:, result.Y_test[0] == label]
+            boundary_ax.scatter(held_out[0], held_out[1], marker="x", s=22, c=color, linewidths=1.2)
+        boundary_ax.set_title(
+            f"train {100 * result.train_accuracy:.1f} %, held-out {100 * result.test_accuracy:.1f} %",
+            fontsize="medium")
+    else:
+        plot_dataset(result.X_train, result.Y_train, ax=boundary_ax)
+        boundary_ax.set_title("training stopped: the cost is not finite", fontsize="medium")
+
+    if result.costs:
+        plot_cost_curve(result.iterations, result.costs, ax=cost_ax)
+        cost_ax.set_title(f"final cost {result.costs[-1]:.4f}", fontsize="medium")
+    else:
+        cost_ax.text(0.5, 0.5, "no cost history:\nthe training function\nreturned parameters only",
+                     ha="center", va="center", transform=cost_ax.transAxes)
+        cost_ax.set_axis_off()
+    fig.suptitle(title)
+    fig.tight_layout()
+
+
+def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num_iterations=5000, seed=2):
+    """Show sliders for the hidden size and the training settings, and the trained network.
+
+    Needs a live Jupyter kernel with ipywidgets. Each setting is trained
+    once by run_setting and cached, so returning to it is instant; the
+    sliders update when released, not while dragged. The figure is drawn by
+    draw_setting into one Output, replaced in place at every update.
+
+    Parameters
+    ----------
+    train_function : callable, optional
+        Passed to run_setting: your own nn_model, or train_with_history
+        (the default).
+    dataset, n_h, learning_rate, num_iterations, seed
+        Starting values of the controls.
+
+    Returns
+    -------
+    explorer : ipywidgets.VBox
+        The controls, a status line and the output; display it as the last
+        expression of a cell. ``explorer.results`` is the cache, a dict from
+        (dataset, n_h, learning_rate, num_iterations, seed) to SettingResult.
+    """
+    import ipywidgets as widgets
+    from IPython.display import clear_output, display
+    from matplotlib.figure import Figure
+
+    style = {"description_width": "110px"}
+    layout = widgets.Layout(width="420px")
+    controls = {
+        "n_h": widgets.IntSlider(value=n_h, min=1, max=50, description="hidden units",
+                                 continuous_update=False, style=style, layout=layout),
+        "learning_rate": widgets.SelectionSlider(
+            options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4, 5.0, 10.0], value=learning_rate,
+            description="learning rate", continuous_update=False, style=style, layout=layout),
+        "num_iterations": widgets.SelectionSlider(
+            options=[100, 500, 1000, 2000, 5000, 10000], value=num_iterations,
+            description="iterations", continuous_update=False, style=style, layout=layout),
+        "dataset": widgets.Dropdown(options=list(DATASET_NAMES), value=dataset, description="dataset",
+                                    style=style, layout=layout),
+        "seed": widgets.IntSlider(value=seed, min=0, max=9, description="seed",
+                                  continuous_update=False, style=style, layout=layout),
+    }
+    status = widgets.HTML()
+    output = widgets.Output()
+    box = widgets.VBox([*controls.values(), status, output])
+    box.results = {}
+
+    def update(change=None):
+        values = {name: control.value for name, control in controls.items()}
+        key = tuple(values[name] for name in ("dataset", "n_h", "learning_rate", "num_iterations", "seed"))
+        result = box.results.get(key)
+        if result is None:
+            status.value = f"training n_h = {values['n_h']} on {values['dataset']} ..."
+            result = run_setting(train_function=train_function, **values)
+            box.results[key] = result
+            source = f"trained in {result.seconds:.2f} s"
+        else:
+            source = "from cache"
+        status.value = (f"n_h = {result.n_h}: {source}" if result.error is None
+                        else f"n_h = {result.n_h}: {result.error}")
+        fig = Figure(figsize=(9, 4), dpi=80)
+        draw_setting(result, fig)
+        with output:
+            clear_output(wait=True)
+            display(fig)
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    return box
+
+
+def draw_snapshot(history, index, X, Y, fig):
+    """Draw snapshot ``index`` of a training replay: the boundary then, and the cost so far.
+
+    Parameters
+    ----------
+    history : TrainingHistory
+        From train_with_history with ``snapshot_every`` set.
+    index : int
+        Position in ``history.snapshots``.
+    X : ndarray of shape (2, m)
+    Y : array of shape (m,), (1, m) or (m, 1)
+        The training data.
+    fig : matplotlib Figure
+        Cleared, then drawn into.
+    """
+    if not history.snapshots:
+        raise ValueError("history has no snapshots; train with train_with_history(..., snapshot_every=100).")
+    iteration, parameters = history.snapshots[index]
+    fig.clear()
+    boundary_ax, cost_ax = fig.subplots(1, 2)
+
+    plot_decision_boundary(lambda points: predict(parameters, points), X, Y, ax=boundary_ax, resolution=120)
+    train_accuracy = accuracy(predict(parameters, X), np.asarray(Y).reshape(1, -1))
+    boundary_ax.set_title(f"iteration {iteration}: train {100 * train_accuracy:.1f} %", fontsize="medium")
+    so_far = [k for k, i in enumerate(history.iterations) if i <= iteration]
+    cost_ax.plot(history.iterations, history.costs, color="0.8")
+    plot_cost_curve([history.iterations[k] for k in so_far], [history.costs[k] for k in so_far], ax=cost_ax)
+    cost_ax.set_title(f"cost {history.costs[so_far[-1]]:.4f}", fontsize="medium")
+    fig.tight_layout()
+
+
+def replay(history, X, Y):
+    """Show an iteration slider over the snapshots of a training run.
+
+    Needs a live Jupyter kernel with ipywidgets; draw_snapshot does the
+    drawing, so a static strip of snapshots can be drawn without widgets.
+
+    Parameters
+    ----------
+    history : TrainingHistory
+        From train_with_history with ``snapshot_every`` set.
+    X : ndarray of shape (2, m)
+    Y : array of shape (m,), (1, m) or (m, 1)
+        The training data.
+
+    Returns
+    -------
+    replay : ipywidgets.VBox
+        The slider and the output; display it as the last expression of a cell.
+    """
+    import ipywidgets as widgets
+    from IPython.display import clear_output, display
+    from matplotlib.figure import Figure
+
+    if not history.snapshots:
+        raise ValueError("history has no snapshots; train with train_with_history(..., snapshot_every=100).")
+    slider = widgets.SelectionSlider(options=[(str(i), k) for k, (i, _) in enumerate(history.snapshots)],
+                                     description="iteration", continuous_update=False,
+                                     layout=widgets.Layout(width="500px"))
+    output = widgets.Output()
+
+    def update(change=None):
+        fig = Figure(figsize=(9, 4), dpi=80)
+        draw_snapshot(history, slider.value, X, Y, fig)
+        with output:
+            clear_output(wait=True)
+            display(fig)
+
+    slider.observe(update, names="value")
+    update()
+    return widgets.VBox([slider, output])
 
 
 # ---------------------------------------------------------------------------

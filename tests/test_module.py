@@ -54,7 +54,7 @@ def test_public_functions_have_numpydoc_sections():
         doc = item.__doc__ or ""
         if inspect.signature(item).parameters:
             assert "Parameters\n    ----------" in doc, name
-        assert "Returns\n    -------" in doc or name.startswith("plot_"), name
+        assert "Returns\n    -------" in doc or name.startswith(("plot_", "draw_")), name
 
 
 def test_docstring_examples_run():
