@@ -1666,20 +1666,43 @@ def _exception_hint(error, n_y=1):
                 f"Z1, A1, Z2, A2 and the gradients dW1, db1, dW2, db2.")
     if isinstance(error, NameError):
         return "a name is undefined. Spell names as in the equations (W1, A1, dZ2) and run the cells above first."
-    if isinstance(error, ValueError) and ("broadcast" in message or "matmul" in message or "aligned" in message):
-        hint = ("the shapes do not fit together: a matrix product (np.dot or @) stands where the "
-                "elementwise product (*) belongs, or the reverse. Compare each line with the shapes table.")
+    if isinstance(error, ValueError) and "broadcast" in message:
+        hint = ("an elementwise operation (*, + or -) got arrays whose shapes do not broadcast: a * "
+                "stands where a matrix product (np.dot or @) belongs, or an array has the wrong shape. "
+                "Compare each line with the shapes table.")
         if n_y > 1:
             hint += (f" This problem has n_y = {n_y} outputs. With n_y = 1, broadcasting makes an "
                      f"elementwise product such as W2.T * dZ2 equal to the matrix product "
                      f"np.dot(W2.T, dZ2), which hides the mistake; with n_y > 1 it fails.")
         return hint
+    if isinstance(error, ValueError) and ("matmul" in message or "aligned" in message):
+        return ("the inner sizes of a matrix product do not match: a transpose (.T) is missing or extra, "
+                "or a matrix product (np.dot or @) stands where the elementwise product (*) belongs. "
+                "Compare each line with the shapes table.")
     return "read the message, then check the line of your function that it points to."
 
 
 def _call_student(function, name, *args, context="", n_y=1, **kwargs):
+    """Call the student's function with the reference of the same name blocked.
+
+    A function that only calls the reference it is meant to replace would
+    pass every comparison, so while it runs the module-level name points to
+    a stand-in that raises CheckFailure. Other reference functions stay
+    available, because later steps build on earlier ones.
+    """
+    reference = globals()[name]
+
+    def blocked(*args, **kwargs):
+        raise CheckFailure(
+            f"{name} calls helpers.{name}, the reference it is meant to replace. "
+            f"Compute the result with numpy in your own function."
+        )
+
+    globals()[name] = blocked
     try:
         return function(*args, **kwargs)
+    except CheckFailure:
+        raise
     except NotImplementedError:
         raise CheckFailure(
             f"{name} is not written yet: replace 'raise NotImplementedError()' with your code."
@@ -1691,6 +1714,8 @@ def _call_student(function, name, *args, context="", n_y=1, **kwargs):
             + (f"{where}\n" if where else "")
             + f"Likely cause: {_exception_hint(error, n_y)}"
         ) from None
+    finally:
+        globals()[name] = reference
 
 
 def _matching_cause(received, variants):
@@ -1738,8 +1763,10 @@ def _likely(cause):
 def _compare_array(label, expected, received, context="", variants=(), ratio_causes=()):
     """Raise AssertionError naming ``label``, the mismatch and its most likely cause."""
     if not isinstance(received, np.ndarray):
+        cause = _shape_cause(label, expected.shape, ()) if np.isscalar(received) else None
         raise CheckFailure(
-            f"{label}{context}: expected a numpy array of shape {expected.shape}, got {_describe(received)}."
+            f"{label}{context}: expected a numpy array of shape {expected.shape}, got "
+            f"{_describe(received)}.{_likely(cause)}"
         )
     if received.shape != expected.shape:
         cause = _matching_cause(received, variants) or _shape_cause(label, expected.shape, received.shape)
@@ -1962,6 +1989,8 @@ def _backward_variants(parameters, cache, X, Y):
         (back * A1 * (1 - A1), "the hidden layer uses the sigmoid derivative A1 * (1 - A1); "
                                "tanh's derivative is 1 - A1**2."),
         (back, "the factor (1 - A1**2), the derivative of tanh, is missing from dZ1."),
+        (back * (1 - A1) ** 2, "the tanh derivative is written (1 - A1)**2; it is 1 - A1**2, "
+                               "which squares A1 before subtracting."),
     ]
     axis_cause = "the sum runs over the wrong axis: sum {} over the examples, axis=1, keepdims=True."
     return {

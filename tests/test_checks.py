@@ -310,6 +310,7 @@ def test_backward_matrix_product_where_elementwise_belongs():
     message = failure_message(helpers.check_backward_propagation, backward)
     assert "raised ValueError" in message
     assert "a matrix product (np.dot or @) stands where the elementwise product (*) belongs" in message
+    assert "inner sizes of a matrix product do not match" in message
 
 
 # update_parameters
@@ -457,3 +458,53 @@ def test_exception_report_shows_student_line():
 def test_failure_renders_without_checker_frames():
     failure = helpers.CheckFailure("dW1: wrong values.\nLikely cause: something.")
     assert failure._render_traceback_() == ["CheckFailure: dW1: wrong values.", "Likely cause: something."]
+
+
+def test_backward_tanh_derivative_squared_after_subtracting():
+    def backward(parameters, cache, X, Y):
+        grads = make_backward()(parameters, cache, X, Y)
+        m = X.shape[1]
+        dZ1 = np.dot(parameters["W2"].T, cache["A2"] - Y) * (1 - cache["A1"]) ** 2
+        grads["dW1"] = np.dot(dZ1, X.T) / m
+        grads["db1"] = np.sum(dZ1, axis=1, keepdims=True) / m
+        return grads
+
+    message = failure_message(helpers.check_backward_propagation, backward)
+    assert message.startswith("dW1 ")
+    assert "written (1 - A1)**2; it is 1 - A1**2" in message
+
+
+def test_backward_bias_summed_to_scalar():
+    def backward(parameters, cache, X, Y):
+        grads = make_backward()(parameters, cache, X, Y)
+        grads["db2"] = np.sum(cache["A2"] - Y) / X.shape[1]
+        return grads
+
+    message = failure_message(helpers.check_backward_propagation, backward)
+    assert message.startswith("db2 (X of shape (2, 5), n_h=4, n_y=1): expected a numpy array of shape (1, 1)")
+    assert "everything was summed to one number" in message
+
+
+def test_backward_missing_transpose():
+    def backward(parameters, cache, X, Y):
+        grads = make_backward()(parameters, cache, X, Y)
+        dZ1 = (parameters["W2"] @ (cache["A2"] - Y)) * (1 - cache["A1"] ** 2)
+        grads["dW1"] = dZ1 @ X.T / X.shape[1]
+        return grads
+
+    message = failure_message(helpers.check_backward_propagation, backward)
+    assert "raised ValueError" in message
+    assert "a transpose (.T) is missing or extra" in message
+
+
+@pytest.mark.parametrize("name, check", CHECKS, ids=[name for name, _ in CHECKS])
+def test_calling_the_reference_is_caught(name, check):
+    reference = getattr(helpers, name)
+
+    def delegating(*args, **kwargs):
+        return getattr(helpers, name)(*args, **kwargs)
+
+    message = failure_message(check, delegating)
+    assert message == (f"{name} calls helpers.{name}, the reference it is meant to replace. "
+                       f"Compute the result with numpy in your own function.")
+    assert getattr(helpers, name) is reference

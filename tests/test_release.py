@@ -104,7 +104,16 @@ def test_masters_pass_every_check():
 def test_release_ships_notebooks_module_and_data(release):
     assert sorted(p.name for p in release.glob("*.ipynb")) == [p.name for p in MASTERS]
     assert (release / "shallownet_helpers.py").read_bytes() == (ROOT / "shallownet_helpers.py").read_bytes()
-    assert (release / "data" / "flower.csv").read_bytes() == (ROOT / "data" / "flower.csv").read_bytes()
+    for path in (ROOT / "data").glob("*.csv"):
+        assert (release / "data" / path.name).read_bytes() == path.read_bytes()
+    assert (release / "data" / "make_datasets.py").exists()
+
+
+def test_release_explains_setup(release):
+    readme = (release / "README.md").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt" in readme
+    requirements = (release / "requirements.txt").read_text(encoding="utf-8").split()
+    assert [r.split(">")[0] for r in requirements] == ["numpy", "matplotlib", "ipywidgets", "jupyterlab", "ipykernel"]
 
 
 def test_release_contains_no_solution_line(release):

@@ -30,7 +30,7 @@ ASSIGNMENT = "shallownet"
 
 #: Files the released notebooks need beside them: they import the helper
 #: module, which reads the datasets from the data folder next to it.
-SHIPPED_FILES = ["shallownet_helpers.py", "data/flower.csv", "data/README.md"]
+SHIPPED_FILES = ["shallownet_helpers.py", "data/README.md", "data/make_datasets.py"]
 
 NBGRADER_CONFIG = """\
 c = get_config()
@@ -38,6 +38,16 @@ c.CourseDirectory.root = {root!r}
 c.CourseDirectory.db_url = {db_url!r}
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 """
+
+
+def runtime_requirements():
+    """Return the run-time dependencies of pyproject.toml, which students install."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project["dependencies"]
 
 
 def build_course(course, notebooks):
@@ -48,10 +58,13 @@ def build_course(course, notebooks):
     source.mkdir(parents=True)
     for notebook in notebooks:
         shutil.copy2(notebook, source / notebook.name)
-    for name in SHIPPED_FILES:
+    shipped = SHIPPED_FILES + [str(path.relative_to(ROOT)) for path in sorted((ROOT / "data").glob("*.csv"))]
+    for name in shipped:
         target = source / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
+    shutil.copy2(ROOT / "tools" / "release_README.md", source / "README.md")
+    (source / "requirements.txt").write_text("\n".join(runtime_requirements()) + "\n", encoding="utf-8")
     config = NBGRADER_CONFIG.format(root=str(course), db_url=f"sqlite:///{course / 'gradebook.db'}")
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
 
