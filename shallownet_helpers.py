@@ -1220,7 +1220,7 @@ def plot_hidden_units(parameters, X, Y, fig=None, resolution=150):
         def unit_positive(points, j=j):
             return (np.tanh(W1[j] @ points + b1[j, 0]) > 0).astype(np.int64)
         plot_decision_boundary(unit_positive, X, Y, ax=ax, resolution=resolution)
-        ax.set_title(f"unit {j + 1}: $a_{{{j + 1}}} > 0$", fontsize="small")
+        ax.set_title(f"unit {j + 1}: $a^{{[1]}}_{{{j + 1}}} > 0$", fontsize="small")
     plot_decision_boundary(lambda points: predict(parameters, points), X, Y, ax=axes[-1], resolution=resolution)
     axes[-1].set_title("network", fontsize="small")
     for ax in axes:
@@ -1366,7 +1366,9 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
         Passed to run_setting: your own nn_model, or train_with_history
         (the default).
     dataset, n_h, learning_rate, num_iterations, seed
-        Starting values of the controls.
+        Starting values of the controls: n_h from 1 to 50; a learning rate
+        or iteration count between the slider's preset steps is added to
+        them.
 
     Returns
     -------
@@ -1379,20 +1381,31 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
     from IPython.display import clear_output, display
     from matplotlib.figure import Figure
 
+    n_h = _check_positive_int(n_h, "n_h", "the number of hidden units")
+    if n_h > 50:
+        raise ValueError(f"n_h must be at most 50, the end of the explorer's slider; got {n_h}.")
+    if dataset not in DATASET_NAMES:
+        raise ValueError(f"unknown dataset {dataset!r}; choose one of {', '.join(repr(n) for n in DATASET_NAMES)}.")
+    # A starting value between the preset steps joins the slider's options.
+    rates = sorted({0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4, 5.0, 10.0, _check_learning_rate(learning_rate)})
+    iteration_counts = sorted({100, 500, 1000, 2000, 5000, 10000,
+                               _check_positive_int(num_iterations, "num_iterations", "gradient-descent steps")})
+    seed = _check_seed(seed)
+
     style = {"description_width": "110px"}
     layout = widgets.Layout(width="420px")
     controls = {
         "n_h": widgets.IntSlider(value=n_h, min=1, max=50, description="hidden units",
                                  continuous_update=False, style=style, layout=layout),
         "learning_rate": widgets.SelectionSlider(
-            options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4, 5.0, 10.0], value=learning_rate,
+            options=rates, value=float(learning_rate),
             description="learning rate", continuous_update=False, style=style, layout=layout),
         "num_iterations": widgets.SelectionSlider(
-            options=[100, 500, 1000, 2000, 5000, 10000], value=num_iterations,
+            options=iteration_counts, value=int(num_iterations),
             description="iterations", continuous_update=False, style=style, layout=layout),
         "dataset": widgets.Dropdown(options=list(DATASET_NAMES), value=dataset, description="dataset",
                                     style=style, layout=layout),
-        "seed": widgets.IntSlider(value=seed, min=0, max=9, description="seed",
+        "seed": widgets.IntSlider(value=seed, min=0, max=max(9, seed), description="seed",
                                   continuous_update=False, style=style, layout=layout),
     }
     status = widgets.HTML()

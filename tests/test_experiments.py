@@ -61,8 +61,8 @@ def test_hidden_units_one_panel_per_unit(flower):
     fig = plt.figure()
     assert helpers.plot_hidden_units(parameters, X, Y, fig=fig, resolution=30) is None
     assert len(fig.axes) == 4
-    assert [ax.get_title() for ax in fig.axes] == ["unit 1: $a_{1} > 0$", "unit 2: $a_{2} > 0$",
-                                                   "unit 3: $a_{3} > 0$", "network"]
+    assert [ax.get_title() for ax in fig.axes] == ["unit 1: $a^{[1]}_{1} > 0$", "unit 2: $a^{[1]}_{2} > 0$",
+                                                   "unit 3: $a^{[1]}_{3} > 0$", "network"]
 
 
 def test_hidden_unit_region_is_its_half_plane(flower):
@@ -225,3 +225,24 @@ def test_replay_slider_lists_snapshots(flower):
     box = helpers.replay(history, X, Y)
     slider = box.children[0]
     assert [label for label, _ in slider.options] == ["0", "100", "200"]
+
+
+def test_explore_adds_starting_values_between_steps():
+    pytest.importorskip("ipywidgets")
+    box = helpers.explore(learning_rate=1.0, num_iterations=300)
+    rate, iterations = box.children[1], box.children[2]
+    assert rate.value == 1.0
+    assert 1.0 in rate.options
+    assert iterations.value == 300
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"n_h": 60}, r"n_h must be at most 50"),
+    ({"n_h": 0}, r"n_h must be at least 1"),
+    ({"dataset": "moon"}, r"unknown dataset 'moon'"),
+    ({"learning_rate": -1.0}, r"learning_rate must be a positive finite number"),
+])
+def test_explore_rejects_bad_starting_values(kwargs, message):
+    pytest.importorskip("ipywidgets")
+    with pytest.raises(ValueError, match=message):
+        helpers.explore(**kwargs)
