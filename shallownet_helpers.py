@@ -1352,13 +1352,31 @@ def draw_setting(result, fig):
     fig.tight_layout()
 
 
+def _figure_png(draw, *args):
+    """Draw into a new 9 x 4 inch figure and return it encoded as PNG bytes.
+
+    The widgets display PNG bytes rather than the Figure, because IPython
+    shows a bare Figure as text until pyplot's inline backend is active.
+    """
+    import io
+
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9, 4), dpi=80)
+    draw(*args, fig)
+    png = io.BytesIO()
+    fig.savefig(png, format="png")
+    return png.getvalue()
+
+
 def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num_iterations=5000, seed=2):
     """Show sliders for the hidden size and the training settings, and the trained network.
 
     Needs a live Jupyter kernel with ipywidgets. Each setting is trained
-    once by run_setting and cached, so returning to it is instant; the
-    sliders update when released, not while dragged. The figure is drawn by
-    draw_setting into one Output, replaced in place at every update.
+    once by run_setting and cached with its image, so returning to it skips
+    training and drawing; the sliders update when released, not while
+    dragged. The figure is drawn by draw_setting and shown as one image in
+    an Output, replaced in place at every update.
 
     Parameters
     ----------
@@ -1378,8 +1396,7 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
         (dataset, n_h, learning_rate, num_iterations, seed) to SettingResult.
     """
     import ipywidgets as widgets
-    from IPython.display import clear_output, display
-    from matplotlib.figure import Figure
+    from IPython.display import Image, clear_output, display
 
     n_h = _check_positive_int(n_h, "n_h", "the number of hidden units")
     if n_h > 50:
@@ -1412,6 +1429,7 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
     output = widgets.Output()
     box = widgets.VBox([*controls.values(), status, output])
     box.results = {}
+    images = {}
 
     def update(change=None):
         values = {name: control.value for name, control in controls.items()}
@@ -1421,16 +1439,15 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
             status.value = f"training n_h = {values['n_h']} on {values['dataset']} ..."
             result = run_setting(train_function=train_function, **values)
             box.results[key] = result
+            images[key] = _figure_png(draw_setting, result)
             source = f"trained in {result.seconds:.2f} s"
         else:
             source = "from cache"
         status.value = (f"n_h = {result.n_h}: {source}" if result.error is None
                         else f"n_h = {result.n_h}: {result.error}")
-        fig = Figure(figsize=(9, 4), dpi=80)
-        draw_setting(result, fig)
         with output:
             clear_output(wait=True)
-            display(fig)
+            display(Image(data=images[key], format="png"))
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -1489,8 +1506,7 @@ def replay(history, X, Y):
         The slider and the output; display it as the last expression of a cell.
     """
     import ipywidgets as widgets
-    from IPython.display import clear_output, display
-    from matplotlib.figure import Figure
+    from IPython.display import Image, clear_output, display
 
     if not history.snapshots:
         raise ValueError("history has no snapshots; train with train_with_history(..., snapshot_every=100).")
@@ -1500,11 +1516,10 @@ def replay(history, X, Y):
     output = widgets.Output()
 
     def update(change=None):
-        fig = Figure(figsize=(9, 4), dpi=80)
-        draw_snapshot(history, slider.value, X, Y, fig)
+        png = _figure_png(draw_snapshot, history, slider.value, X, Y)
         with output:
             clear_output(wait=True)
-            display(fig)
+            display(Image(data=png, format="png"))
 
     slider.observe(update, names="value")
     update()
