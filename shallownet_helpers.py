@@ -320,7 +320,8 @@ def sigmoid(z):
     """
     z = np.asarray(z, dtype=float)
     e = np.exp(-np.abs(z))
-    s = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    denominator = 1.0 + e
+    s = np.where(z >= 0, 1.0 / denominator, e / denominator)
     return s[()] if s.ndim == 0 else s
 
 
@@ -494,10 +495,10 @@ def _backward(parameters, cache, X, Y):
 
     dZ2 = A2 - Y                                      # dZ2 = A2 - Y
     dW2 = (dZ2 @ A1.T) / m                            # dW2 = (1/m) dZ2 A1^T
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m      # db2 = (1/m) sum dZ2
+    db2 = dZ2.sum(axis=1, keepdims=True) / m          # db2 = (1/m) sum dZ2
     dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)                # dZ1 = W2^T dZ2 * (1 - A1^2)
     dW1 = (dZ1 @ X.T) / m                             # dW1 = (1/m) dZ1 X^T
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m      # db1 = (1/m) sum dZ1
+    db1 = dZ1.sum(axis=1, keepdims=True) / m          # db1 = (1/m) sum dZ1
 
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
@@ -553,6 +554,12 @@ def backward_propagation(parameters, cache, X, Y):
     cache = _check_cache(cache, parameters, X.shape[1])
 
     return _backward(parameters, cache, X, Y)
+
+
+def _step_in_place(parameters, grads, learning_rate):
+    """Take one gradient-descent step on the training loop's own arrays, in place."""
+    for key in PARAMETER_KEYS:
+        parameters[key] -= learning_rate * grads["d" + key]
 
 
 def _update(parameters, grads, learning_rate):
@@ -691,13 +698,15 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     if snapshot_every is not None:
         snapshot_every = _check_positive_int(snapshot_every, "snapshot_every", "iterations between snapshots")
     n_x, n_y = X.shape[0], Y.shape[0]
+    Y = Y.astype(float)  # with integer labels, A2 - Y would convert Y at every step
+    wrong_certainty = 1.0 - Y  # an output equal to this gives its true label probability 0
 
     parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
     history = TrainingHistory(parameters=parameters, learning_rate=learning_rate)
 
     for i in range(num_iterations + 1):
         A2, cache = _forward(X, parameters)
-        if not np.max(np.abs(A2 - Y)) < 1.0:
+        if (A2 == wrong_certainty).any():
             history.parameters = parameters
             _raise_diverged(A2, Y, i, learning_rate, history)
         if snapshot_every and (i % snapshot_every == 0 or i == num_iterations):
@@ -706,6 +715,9 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
         printing = print_cost and i % 1000 == 0 and i < num_iterations
         if i % record_every == 0 or i == num_iterations or printing:
             cost = _cost(A2, Y)
+            if not math.isfinite(cost):
+                history.parameters = parameters
+                _raise_diverged(A2, Y, i, learning_rate, history)
             history.iterations.append(i)
             history.costs.append(cost)
             if printing:
@@ -714,7 +726,7 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
             break
 
         grads = _backward(parameters, cache, X, Y)
-        parameters = _update(parameters, grads, learning_rate)
+        _step_in_place(parameters, grads, learning_rate)
 
     history.parameters = parameters
     if history.costs[-1] > history.costs[0]:
@@ -731,10 +743,11 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
 def _raise_diverged(A2, Y, iteration, learning_rate, history):
     """Raise FloatingPointError for an output that makes the exact cost infinite.
 
-    |A2 - Y| reaches 1 only where A2 is NaN or where the sigmoid saturated
-    to exactly 0 or 1 on the wrong side of a label. The cross-entropy of such
-    an example is -log(0) = infinity (compute_cost reports a clipped, finite
-    stand-in), and no run that still converges gets there.
+    The training loop calls this where the sigmoid saturated to exactly 0 or
+    1 on the wrong side of a label, or where the cost is NaN. The
+    cross-entropy of such an example is -log(0) = infinity (compute_cost
+    reports a clipped, finite stand-in), and no run that still converges
+    gets there.
     """
     if np.isnan(A2).any():
         reason = "the output A2 contains NaN because the parameters overflowed"
