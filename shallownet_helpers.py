@@ -299,7 +299,7 @@ def sigmoid(z):
     """Compute the logistic sigmoid 1 / (1 + exp(-z)) without overflow.
 
     For z >= 0 it evaluates 1 / (1 + exp(-z)) and for z < 0 the equal form
-    exp(z) / (1 + exp(z)), so ``exp`` only ever sees non-positive numbers.
+    exp(z) / (1 + exp(z)), so ``exp`` only receives non-positive numbers.
 
     Parameters
     ----------
@@ -359,7 +359,7 @@ def initialize_parameters(n_x, n_h, n_y, seed=DEFAULT_SEED):
     """Create small random weights and zero biases.
 
     W1 and W2 are drawn from a standard normal distribution and scaled by
-    0.01, so tanh starts in its steep, almost linear part; random values
+    0.01, so tanh starts in its steep, almost linear part. Random values
     break the symmetry between hidden units. The biases start at zero.
 
     Parameters
@@ -456,7 +456,7 @@ def compute_cost(A2, Y):
 
     A2 is clipped to [eps, 1 - eps] with eps the float64 machine epsilon
     (about 2.2e-16) before the logarithm, so the cost stays finite, at most
-    about 36 per example, when A2 holds exactly 0 or 1.
+    about 36 per example, when A2 contains exactly 0 or 1.
 
     Parameters
     ----------
@@ -684,7 +684,7 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
         When the cost stops being finite: an output saturates to exactly 0 or
         1 on the wrong side of its label, or becomes NaN. This happens when
         the learning rate is far too large; the message names the iteration,
-        and the exception's ``history`` attribute holds what was recorded
+        and the exception's ``history`` attribute contains what was recorded
         until then.
 
     Warns
@@ -1063,7 +1063,13 @@ def plot_dataset(X, Y, ax=None, title=None):
         ax.set_title(title)
 
 
-def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resolution=200):
+def _grid_resolution(ax):
+    """Return grid points per axis for shading ax: about one per two pixels, 50 to 300."""
+    extent = ax.get_window_extent()
+    return int(np.clip(max(extent.width, extent.height) / 2, 50, 300))
+
+
+def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resolution=None):
     """Shade the regions a classifier assigns to each class and draw the data.
 
     Parameters
@@ -1080,8 +1086,10 @@ def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resoluti
         Where to draw; the current Axes by default.
     title : str, optional
         Axes title.
-    resolution : int, default 200
-        Grid points along each axis.
+    resolution : int, optional
+        Grid points along each axis. By default about one per two pixels
+        of the axes, from 50 to 300, because a finer grid cannot show more
+        detail; a 5 x 4 inch figure at 72 dpi gets about 140.
     """
     import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap
@@ -1097,8 +1105,10 @@ def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resoluti
     if X.shape[0] != 2:
         raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
     labels = _labels_as_row(Y, X.shape[1])
-    resolution = _check_positive_int(resolution, "resolution", "grid points per axis")
     ax = plt.gca() if ax is None else ax
+    if resolution is None:
+        resolution = _grid_resolution(ax)
+    resolution = _check_positive_int(resolution, "resolution", "grid points per axis")
 
     margin = 1.0
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
@@ -1246,7 +1256,7 @@ def plot_hidden_units(parameters, X, Y, fig=None, resolution=150):
 class SettingResult:
     """One trained setting of the explorer: the network, its costs and its accuracies.
 
-    ``error`` holds the message when training stopped because the cost was
+    ``error`` contains the message when training stopped because the cost was
     no longer finite; the accuracies are then NaN.
     """
 
@@ -1286,7 +1296,7 @@ def run_setting(dataset, n_h, learning_rate, num_iterations, seed, train_functio
     test_fraction : float, default 0.3
         Share of each class held out.
     split_seed : int, default 0
-        Seed of the split, fixed so that every setting sees the same data.
+        Seed of the split, fixed so that every setting trains and tests on the same data.
 
     Returns
     -------
@@ -1387,7 +1397,7 @@ def explore(train_function=None, dataset="flower", n_h=4, learning_rate=1.2, num
 
     Needs a live Jupyter kernel with ipywidgets. Each setting is trained
     once by run_setting and cached with its image, so returning to it skips
-    training and drawing; the sliders update when released, not while
+    training and drawing. The sliders update when released, not while
     dragged. The figure is drawn by draw_setting and shown as one image in
     an Output, replaced in place at every update.
 
@@ -1594,10 +1604,10 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
     around 1) and the default epsilon, a correct backward pass gives errors
     below about 1e-7, and a wrong formula gives errors above about 1e-3.
 
-    Run it at such parameters, not at the output of initialize_parameters:
-    with weights of 0.01 the true gradients are so small that the round-off
-    of the differences dominates, and even a correct backward pass can show
-    errors around 1e-4 for b1 and b2.
+    Run it at such parameters, not at the output of initialize_parameters.
+    With weights of 0.01 the true gradients are so small that the round-off
+    of the differences dominates. Even a correct backward pass can then
+    show errors around 1e-4 for b1 and b2.
 
     Parameters
     ----------
@@ -1654,7 +1664,7 @@ def gradient_check(parameters, X, Y, epsilon=1e-7, backward=None):
 # constant ratio between the received and expected values.
 #
 # A failed check raises CheckFailure, which IPython shows as its message
-# alone: the student sees the check cell, the output that is wrong and the
+# alone: the student reads the check cell, the output that is wrong and the
 # likely cause, not the checker's own code.
 
 class CheckFailure(AssertionError):

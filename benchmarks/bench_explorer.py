@@ -242,9 +242,10 @@ def format_report(results, rounds, notebook_path):
         "",
         f"- The uncached presses trained for {training_median} ms (median; middle half "
         f"{training_middle} ms, range {training_range} ms), as reported by the status line.",
-        f"- The kernel sets the status line before it draws the figure. For cached presses, the "
-        f"median time from the status change to the new image is {drawing_median} ms: drawing "
-        f"with matplotlib, encoding the PNG, sending it and inserting it in the page.",
+        f"- The kernel sets the status line before it shows the figure. For cached presses, the "
+        f"median time from the status change to the new image is {drawing_median} ms: the "
+        f"explorer reuses the PNG it stored with the setting, so this is sending the image and "
+        f"inserting it in the page. For uncached presses it also draws and encodes the figure.",
         f"- Run All Cells took {results['run_all']:.1f} s before the first key press.",
         "- Other processes on the machine can stretch single presses, so the table gives the "
         "median, the middle half (first to third quartile) and the full range.",

@@ -111,3 +111,19 @@ def test_cost_curve_draws_history():
 def test_cost_curve_rejects_mismatched_lengths():
     with pytest.raises(ValueError, match="same length"):
         helpers.plot_cost_curve([0, 10], [0.7, 0.5, 0.4])
+
+
+# With matplotlib's default margins the axes span 77.5 % of the figure width, so a
+# 5-inch figure at 72 dpi has axes 279 pixels wide and gets a 139-point grid.
+@pytest.mark.parametrize("size, dpi, expected", [((5, 4), 72, 139), ((2, 2), 50, 50), ((20, 20), 100, 300)])
+def test_boundary_grid_follows_axes_size(flower, size, dpi, expected):
+    X, Y = flower
+    calls = []
+
+    def predictor(points):
+        calls.append(points.shape[1])
+        return np.zeros(points.shape[1], dtype=int)
+
+    fig, ax = plt.subplots(figsize=size, dpi=dpi)
+    helpers.plot_decision_boundary(predictor, X, Y, ax=ax)
+    assert calls == [expected ** 2]
