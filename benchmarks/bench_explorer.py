@@ -32,10 +32,10 @@ import statistics
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 
 import jupyter_browser
+from bench_training import cpu_model, package_version, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_FILE = ROOT / "BENCHMARKS.md"
@@ -50,31 +50,6 @@ KEY_PRESS_TIMEOUT = 120.0
 # ---------------------------------------------------------------------------
 # Machine and versions
 # ---------------------------------------------------------------------------
-
-def cpu_model():
-    """Return the CPU model named in /proc/cpuinfo, or platform.processor() without it."""
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text(errors="replace").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def usable_cores():
-    """Return the number of CPU cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def package_version(name):
-    """Return the installed version of a distribution, or "not installed"."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
 
 def environment_lines():
     """Describe the date, the machine and the software versions as markdown list items."""
