@@ -95,8 +95,10 @@ def test_boundary_covers_all_points(flower):
     helpers.plot_decision_boundary(lambda points: np.zeros(points.shape[1], dtype=int), X, Y, ax=ax, resolution=20)
     x_low, x_high = ax.get_xlim()
     y_low, y_high = ax.get_ylim()
-    assert x_low < X[0].min() and X[0].max() < x_high
-    assert y_low < X[1].min() and X[1].max() < y_high
+    assert x_low < X[0].min()
+    assert X[0].max() < x_high
+    assert y_low < X[1].min()
+    assert X[1].max() < y_high
 
 
 def test_cost_curve_draws_history():
