@@ -19,6 +19,7 @@ this module changes no global state.
 
 import math
 import numbers
+import time
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -683,7 +684,7 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
     FloatingPointError
         When the cost stops being finite: an output saturates to exactly 0 or
         1 on the wrong side of its label, or becomes NaN. This happens when
-        the learning rate is far too large; the message names the iteration,
+        the learning rate is far too large. The message names the iteration,
         and the exception's ``history`` attribute contains what was recorded
         until then.
 
@@ -1023,6 +1024,16 @@ def _labels_as_row(Y, m, name="Y"):
     return _check_labels(array.reshape(1, -1), name)[0]
 
 
+def _plane_points(X, Y):
+    """Return X as a (2, m) float array and Y as m flat labels, or raise with a fix."""
+    X = _as_float_matrix(X, "X", "(2, m)")
+    if X.shape[0] != 2 and X.shape[1] == 2:
+        raise ValueError(f"X has shape {X.shape}, but examples must be columns: pass X.T, of shape {X.shape[::-1]}.")
+    if X.shape[0] != 2:
+        raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
+    return X, _labels_as_row(Y, X.shape[1])
+
+
 def _plot_points(ax, X, labels):
     for label, color in enumerate(CLASS_COLORS):
         chosen = labels == label
@@ -1046,12 +1057,7 @@ def plot_dataset(X, Y, ax=None, title=None):
     """
     import matplotlib.pyplot as plt
 
-    X = _as_float_matrix(X, "X", "(2, m)")
-    if X.shape[0] != 2 and X.shape[1] == 2:
-        raise ValueError(f"X has shape {X.shape}, but examples must be columns: pass X.T, of shape {X.shape[::-1]}.")
-    if X.shape[0] != 2:
-        raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
-    labels = _labels_as_row(Y, X.shape[1])
+    X, labels = _plane_points(X, Y)
     ax = plt.gca() if ax is None else ax
 
     _plot_points(ax, X, labels)
@@ -1089,7 +1095,7 @@ def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resoluti
     resolution : int, optional
         Grid points along each axis. By default about one per two pixels
         of the axes, from 50 to 300, because a finer grid cannot show more
-        detail; a 5 x 4 inch figure at 72 dpi gets about 140.
+        detail. A 5 x 4 inch figure at 72 dpi gets about 140.
     """
     import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap
@@ -1099,12 +1105,7 @@ def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resoluti
             f"predict_function must be callable, such as lambda points: predict(parameters, points); "
             f"got {type(predict_function).__name__}."
         )
-    X = _as_float_matrix(X, "X", "(2, m)")
-    if X.shape[0] != 2 and X.shape[1] == 2:
-        raise ValueError(f"X has shape {X.shape}, but examples must be columns: pass X.T, of shape {X.shape[::-1]}.")
-    if X.shape[0] != 2:
-        raise ValueError(f"X must have 2 rows (x1 and x2) to be drawn in the plane; got shape {X.shape}.")
-    labels = _labels_as_row(Y, X.shape[1])
+    X, labels = _plane_points(X, Y)
     ax = plt.gca() if ax is None else ax
     if resolution is None:
         resolution = _grid_resolution(ax)
@@ -1275,7 +1276,7 @@ class SettingResult:
     Y_train: np.ndarray
     X_test: np.ndarray
     Y_test: np.ndarray
-    error: str = None
+    error: str | None = None
 
 
 def run_setting(dataset, n_h, learning_rate, num_iterations, seed, train_function=None,
@@ -1302,8 +1303,6 @@ def run_setting(dataset, n_h, learning_rate, num_iterations, seed, train_functio
     -------
     result : SettingResult
     """
-    import time
-
     X, Y = load_dataset(dataset)
     X_train, Y_train, X_test, Y_test = split_dataset(X, Y, test_fraction=test_fraction, seed=split_seed)
     train_function = train_with_history if train_function is None else train_function

@@ -35,13 +35,12 @@ import time
 from pathlib import Path
 
 import jupyter_browser
-from bench_training import cpu_model, package_version, usable_cores
+from bench_training import cpu_model, package_version, usable_cores, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_FILE = ROOT / "BENCHMARKS.md"
 NOTEBOOK = ROOT / "notebooks" / "08_hidden_layer_size.ipynb"
-SECTION_START = "<!-- explorer:start -->"
-SECTION_END = "<!-- explorer:end -->"
+SECTION_NAME = "explorer"
 
 RUN_ALL_TIMEOUT = 300.0
 KEY_PRESS_TIMEOUT = 120.0
@@ -228,27 +227,6 @@ def format_report(results, rounds, notebook_path):
     return "\n".join(lines)
 
 
-def write_section(body, path=BENCHMARKS_FILE):
-    """Replace the text between the explorer markers in ``path`` with ``body``.
-
-    The rest of the file is kept as it is. Without the markers, the section
-    is appended at the end, and a missing file is created with a title.
-    """
-    block = f"{SECTION_START}\n{body.strip()}\n{SECTION_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-
-    start = text.find(SECTION_START)
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    else:
-        stop = text.find(SECTION_END, start)
-        if stop == -1:
-            raise ValueError(f"{path} contains {SECTION_START!r} but not {SECTION_END!r}; "
-                             f"add the closing line or delete the section, then run again.")
-        text = text[:start] + block + text[stop + len(SECTION_END):]
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5,
@@ -273,7 +251,7 @@ def main(argv=None):
     report = format_report(results, args.rounds, notebook_path)
     print(report)
     if args.write:
-        write_section(report)
+        write_section(SECTION_NAME, report)
         print(f"\nUpdated the explorer section of {BENCHMARKS_FILE}.", file=sys.stderr)
     return 0
 

@@ -132,8 +132,8 @@ class JupyterLabServer:
         return self
 
     def _write_settings(self):
-        # Without these settings, JupyterLab shows a notification that asks the
-        # user whether to fetch Jupyter news from the network.
+        # Without these settings, JupyterLab shows a notification that offers to
+        # fetch Jupyter news from the network.
         notification = self._state_dir / "settings" / "@jupyterlab" / "apputils-extension"
         notification.mkdir(parents=True)
         (notification / "notification.jupyterlab-settings").write_text(

@@ -55,15 +55,15 @@ def make_flower(seed=FLOWER_SEED):
     return X, Y
 
 
-def _shuffle_free_stack(parts):
-    """Stack (X, label) parts class by class into X (2, m) and Y (1, m)."""
+def _stack_classes(parts):
+    """Stack (points, label) parts, in the order given, into X (2, m) and Y (1, m)."""
     X = np.hstack([points for points, _ in parts])
     Y = np.hstack([np.full((1, points.shape[1]), label, dtype=np.int64) for points, label in parts])
     return X, Y
 
 
 def make_circles(seed=2, n=400, noise=0.3, inner_ratio=0.5):
-    """Two concentric circles: class 0 on the outer one (radius 1), class 1 on the inner (radius 0.5).
+    """Draw two concentric circles: class 0 on the outer one (radius 1), class 1 on the inner (radius 0.5).
 
     Each point gets normal noise of standard deviation ``noise`` on both
     coordinates; at 0.3 the rings overlap, and larger values make it harder.
@@ -73,12 +73,12 @@ def make_circles(seed=2, n=400, noise=0.3, inner_ratio=0.5):
     angle = np.linspace(0, 2 * np.pi, half, endpoint=False)
     outer = np.vstack([np.cos(angle), np.sin(angle)])
     inner = inner_ratio * outer
-    X, Y = _shuffle_free_stack([(outer, 0), (inner, 1)])
+    X, Y = _stack_classes([(outer, 0), (inner, 1)])
     return X + rng.normal(0.0, noise, X.shape), Y
 
 
 def make_moons(seed=3, n=400, noise=0.2):
-    """Two interleaving half circles of radius 1, with normal noise of standard deviation ``noise``.
+    """Draw two interleaving half circles of radius 1, with normal noise of standard deviation ``noise``.
 
     Class 0 is the upper half circle centred at (0, 0); class 1 is the lower
     one centred at (1, 0.5).
@@ -88,7 +88,7 @@ def make_moons(seed=3, n=400, noise=0.2):
     angle = np.linspace(0, np.pi, half)
     upper = np.vstack([np.cos(angle), np.sin(angle)])
     lower = np.vstack([1 - np.cos(angle), 0.5 - np.sin(angle)])
-    X, Y = _shuffle_free_stack([(upper, 0), (lower, 1)])
+    X, Y = _stack_classes([(upper, 0), (lower, 1)])
     return X + rng.normal(0.0, noise, X.shape), Y
 
 
@@ -96,7 +96,7 @@ BLOB_CENTRES = [(-4.0, -2.0), (0.0, -2.0), (4.0, -2.0), (-4.0, 2.0), (0.0, 2.0),
 
 
 def make_blobs(seed=4, per_blob=50, spread=0.8):
-    """Six Gaussian clusters on a 3 x 2 grid, labels alternating like a checkerboard.
+    """Draw six Gaussian clusters on a 3 x 2 grid, labels alternating like a checkerboard.
 
     Centres at x1 in {-4, 0, 4} and x2 in {-2, 2}; neighbouring clusters have
     different labels, so three clusters belong to each class. Each cluster
@@ -110,15 +110,15 @@ def make_blobs(seed=4, per_blob=50, spread=0.8):
         centre = np.array([[x1], [x2]])
         parts.append((centre + rng.normal(0.0, spread, (2, per_blob)), label))
     parts.sort(key=lambda part: part[1])
-    return _shuffle_free_stack(parts)
+    return _stack_classes(parts)
 
 
 def make_gaussian_quantiles(seed=5, n=400, variance=0.5):
-    """One isotropic Gaussian cloud split at the median distance from its centre.
+    """Draw one isotropic Gaussian cloud and split it at the median distance from its centre.
 
-    The points are drawn with covariance ``variance`` times the identity;
-    the half closer to the centre (an inner disc) is class 0, the outer ring
-    class 1.
+    The points are drawn with covariance ``variance`` times the identity.
+    The half closer to the centre (an inner disc) is class 0, and the outer
+    ring is class 1.
     """
     rng = np.random.default_rng(seed)
     X = rng.normal(0.0, np.sqrt(variance), (2, n))
@@ -131,22 +131,22 @@ def make_gaussian_quantiles(seed=5, n=400, variance=0.5):
 
 
 def make_spirals(seed=6, n=400, turns=1.5, noise=0.2):
-    """Two interleaved spirals around the origin, one per class.
+    """Draw two interleaved spirals around the origin, one per class.
 
-    Along class 0 the angle t runs evenly over [0.5, 2 pi turns] and the
-    point is 0.5 t (cos t, sin t); class 1 is class 0 turned by 180 degrees.
+    Along class 0 the angle t runs evenly over [0.5, 2 pi turns], and the
+    point is 0.5 t (cos t, sin t). Class 1 is class 0 turned by 180 degrees.
     Both get normal noise of standard deviation ``noise``.
     """
     rng = np.random.default_rng(seed)
     half = n // 2
     t = np.linspace(0.5, 2 * np.pi * turns, half)
     arm = 0.5 * t * np.vstack([np.cos(t), np.sin(t)])
-    X, Y = _shuffle_free_stack([(arm, 0), (-arm, 1)])
+    X, Y = _stack_classes([(arm, 0), (-arm, 1)])
     return X + rng.normal(0.0, noise, X.shape), Y
 
 
 def make_xor(seed=7, per_quadrant=100, size=4.0, noise=0.25):
-    """Points in the four quadrants: class 1 where x1 and x2 have opposite signs (XOR).
+    """Draw points in the four quadrants: class 1 where x1 and x2 have opposite signs (XOR).
 
     Each quadrant gets ``per_quadrant`` points drawn uniformly from
     (0, size] x (0, size] with the quadrant's signs, plus normal noise of
@@ -157,7 +157,7 @@ def make_xor(seed=7, per_quadrant=100, size=4.0, noise=0.25):
     for sign1, sign2 in ((1, 1), (-1, -1), (1, -1), (-1, 1)):
         corner = rng.uniform(0.0, size, (2, per_quadrant)) * np.array([[sign1], [sign2]])
         parts.append((corner + rng.normal(0.0, noise, corner.shape), int(sign1 != sign2)))
-    return _shuffle_free_stack(parts)
+    return _stack_classes(parts)
 
 
 DATASETS = {
