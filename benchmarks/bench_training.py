@@ -431,7 +431,7 @@ def profile_nn_model(X, Y, num_iterations):
     # NOTE: this copies the body of train_with_history's loop, so update it when that loop changes.
     clock = time.perf_counter
     totals = dict.fromkeys(("validate and initialize", "_forward", "divergence check",
-                            "cost and bookkeeping", "_backward", "_step_in_place"), 0.0)
+                            "cost and bookkeeping", "_backward", "update"), 0.0)
 
     t0 = clock()
     X, Y, n_h, num_iterations, learning_rate, seed = helpers._validate_training_arguments(
@@ -439,14 +439,15 @@ def profile_nn_model(X, Y, num_iterations):
     Y = Y.astype(float)
     wrong_certainty = 1.0 - Y
     parameters = helpers.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed)
+    W1, b1, W2, b2 = (parameters[key] for key in helpers.PARAMETER_KEYS)
     costs = []
     totals["validate and initialize"] += clock() - t0
 
     for i in range(num_iterations + 1):
         t0 = clock()
-        A2, cache = helpers._forward(X, parameters)
+        _, A1, _, A2 = helpers._forward(X, W1, b1, W2, b2)
         t1 = clock()
-        if (A2 == wrong_certainty).any():
+        if np.count_nonzero(A2 == wrong_certainty):
             raise FloatingPointError(f"training stopped at iteration {i}")
         t2 = clock()
         if i % num_iterations == 0 or i == num_iterations:
@@ -454,15 +455,18 @@ def profile_nn_model(X, Y, num_iterations):
         if i == num_iterations:
             break
         t3 = clock()
-        grads = helpers._backward(parameters, cache, X, Y)
+        dW1, db1, dW2, db2 = helpers._backward(X, Y, W2, A1, A2)
         t4 = clock()
-        helpers._step_in_place(parameters, grads, learning_rate)
+        W1 -= learning_rate * dW1
+        b1 -= learning_rate * db1
+        W2 -= learning_rate * dW2
+        b2 -= learning_rate * db2
         t5 = clock()
         totals["_forward"] += t1 - t0
         totals["divergence check"] += t2 - t1
         totals["cost and bookkeeping"] += t3 - t2
         totals["_backward"] += t4 - t3
-        totals["_step_in_place"] += t5 - t4
+        totals["update"] += t5 - t4
 
     return list(totals.items())
 
@@ -470,26 +474,31 @@ def profile_nn_model(X, Y, num_iterations):
 def profile_calls(X, Y, calls_per_round=2000, rounds=5):
     """Time single operations of the loop on flower-sized arrays, in CPU time.
 
+    Pairs of rows compare the form nn_model uses with an alternative that
+    gives the same numbers, or, for the sigmoid, with the textbook formula.
     Return (operation, microseconds per call) pairs, each the median of
     ``rounds`` interleaved rounds.
     """
     parameters = helpers.initialize_parameters(2, N_H, 1, seed=SEED)
-    Y_int = Y.astype(np.int64)
-    Y_float = Y.astype(float)
-    A2, cache = helpers._forward(X, parameters)
-    grads = helpers._backward(parameters, cache, X, Y_int)
-    A1, Z2 = cache["A1"], cache["Z2"]
+    W1, b1, W2, b2 = (parameters[key] for key in helpers.PARAMETER_KEYS)
+    Y = Y.astype(float)
+    wrong_certainty = 1.0 - Y
+    m_int, m_float = X.shape[1], float(X.shape[1])
+    _, A1, Z2, A2 = helpers._forward(X, W1, b1, W2, b2)
+    dZ2 = A2 - Y
     calls = {
-        "_forward(X, parameters)": lambda: helpers._forward(X, parameters),
-        "_backward(...), Y int64": lambda: helpers._backward(parameters, cache, X, Y_int),
-        "_backward(...), Y float64": lambda: helpers._backward(parameters, cache, X, Y_float),
-        "_update(parameters, grads, 1.2)": lambda: helpers._update(parameters, grads, LEARNING_RATE),
-        "sigmoid(Z2)": lambda: helpers.sigmoid(Z2),
-        "1 / (1 + np.exp(-Z2))": lambda: 1.0 / (1.0 + np.exp(-Z2)),
-        "np.max(np.abs(A2 - Y)), Y int64": lambda: np.max(np.abs(A2 - Y_int)),
-        "np.abs(A2 - Y).max(), Y float64": lambda: np.abs(A2 - Y_float).max(),
-        "np.sum(A1, axis=1, keepdims=True)": lambda: np.sum(A1, axis=1, keepdims=True),
-        "A1.sum(axis=1, keepdims=True)": lambda: A1.sum(axis=1, keepdims=True),
+        "_forward(X, W1, b1, W2, b2)": lambda: helpers._forward(X, W1, b1, W2, b2),
+        "_backward(X, Y, W2, A1, A2)": lambda: helpers._backward(X, Y, W2, A1, A2),
+        "_sigmoid(Z2), the stable form": lambda: helpers._sigmoid(Z2),
+        "1 / (1 + np.exp(-Z2)), the textbook form": lambda: 1.0 / (1.0 + np.exp(-Z2)),
+        "np.dot(W2.T, dZ2)": lambda: np.dot(W2.T, dZ2),
+        "W2.T @ dZ2": lambda: W2.T @ dZ2,
+        "np.dot(W1, X)": lambda: np.dot(W1, X),
+        "W1 @ X": lambda: W1 @ X,
+        "np.count_nonzero(A2 == 1 - Y)": lambda: np.count_nonzero(A2 == wrong_certainty),
+        "(A2 == 1 - Y).any()": lambda: (A2 == wrong_certainty).any(),
+        "W1 / m, m a Python float": lambda: W1 / m_float,
+        "W1 / m, m a Python int": lambda: W1 / m_int,
     }
     samples = {name: [] for name in calls}
     for _ in range(rounds):
@@ -513,7 +522,7 @@ def max_weight_difference(parameters, reference):
     return max(float(np.max(np.abs(parameters[key] - reference[key]))) for key in helpers.PARAMETER_KEYS)
 
 
-def format_report(methods, skipped, X, Y, repeats, num_iterations, profile=None):
+def format_report(methods, skipped, X, Y, repeats, num_iterations, profile=None, command=None):
     """Return the markdown section: environment, results, targets and, optionally, the profile."""
     reference = methods[0]
     reference_wall = statistics.median(reference.wall_times)
@@ -543,7 +552,8 @@ def format_report(methods, skipped, X, Y, repeats, num_iterations, profile=None)
     lines = [
         "## Training: nn_model against other implementations",
         "",
-        f"Generated by `python benchmarks/bench_training.py --write`. Every method trains n_h = {N_H} "
+        f"Generated by `{command or 'python benchmarks/bench_training.py --write'}`. "
+        f"Every method trains n_h = {N_H} "
         f"hidden units on the flower (X of shape (2, 400)) for {num_iterations:,} full-batch "
         f"gradient-descent steps at learning rate {LEARNING_RATE}, starting from "
         f"initialize_parameters(2, {N_H}, 1) with seed {SEED}. Times are medians of {repeats} "
@@ -670,7 +680,9 @@ def main(argv=None):
     if args.profile:
         profile = (profile_nn_model(X, Y, args.iterations), profile_calls(X, Y))
 
-    report = format_report(methods, skipped, X, Y, args.repeats, args.iterations, profile)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    command = " ".join(["python benchmarks/bench_training.py", *arguments])
+    report = format_report(methods, skipped, X, Y, args.repeats, args.iterations, profile, command)
     print(report)
     if args.write:
         write_section(SECTION_NAME, report)

@@ -63,6 +63,13 @@ def test_sigmoid_symmetry():
     np.testing.assert_allclose(helpers.sigmoid(-z), 1 - helpers.sigmoid(z), atol=1e-15)
 
 
+def test_sigmoid_matches_two_branch_form():
+    z = np.concatenate([np.linspace(-800, 800, 16001), [-0.0, 0.0, -np.inf, np.inf]])
+    with np.errstate(over="ignore", invalid="ignore"):  # np.where evaluates both forms everywhere
+        expected = np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+    np.testing.assert_array_equal(helpers.sigmoid(z), expected)
+
+
 def test_sigmoid_keeps_shape():
     assert helpers.sigmoid(np.zeros((3, 5))).shape == (3, 5)
 
@@ -277,6 +284,20 @@ def test_nn_model_equals_history_parameters(flower, trained_flower):
     parameters = helpers.nn_model(X, Y, n_h=4)
     for key in ("W1", "b1", "W2", "b2"):
         np.testing.assert_array_equal(parameters[key], trained_flower.parameters[key])
+
+
+@pytest.mark.parametrize("n_y", [1, 2])
+def test_nn_model_matches_public_steps(n_y):
+    X, Y, _ = random_problem(n_x=3, n_y=n_y, m=50, seed=4)
+    parameters = helpers.initialize_parameters(3, 5, n_y, seed=7)
+    for _ in range(300):
+        A2, cache = helpers.forward_propagation(X, parameters)
+        grads = helpers.backward_propagation(parameters, cache, X, Y)
+        parameters = helpers.update_parameters(parameters, grads, learning_rate=0.8)
+
+    trained = helpers.nn_model(X, Y, n_h=5, num_iterations=300, learning_rate=0.8, seed=7)
+    for key in ("W1", "b1", "W2", "b2"):
+        np.testing.assert_array_equal(trained[key], parameters[key])
 
 
 def test_history_records_every_ten(trained_flower):
