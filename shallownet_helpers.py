@@ -1140,7 +1140,7 @@ def plot_decision_boundary(predict_function, X, Y, ax=None, title=None, resoluti
         ax.set_title(title)
 
 
-def plot_cost_curve(iterations, costs, ax=None, label=None):
+def plot_cost_curve(iterations, costs, ax=None, label=None, **plot_kwargs):
     """Draw the cost against the iteration number.
 
     Parameters
@@ -1151,7 +1151,10 @@ def plot_cost_curve(iterations, costs, ax=None, label=None):
     ax : matplotlib Axes, optional
         Where to draw; the current Axes by default.
     label : str, optional
-        Legend label for this curve.
+        Legend label for this curve. With a label, the Axes shows a legend.
+    **plot_kwargs
+        Passed on to ``ax.plot``, for example ``color="C2"``, ``marker="."``
+        or ``zorder=3``.
     """
     import matplotlib.pyplot as plt
 
@@ -1164,7 +1167,7 @@ def plot_cost_curve(iterations, costs, ax=None, label=None):
         )
     ax = plt.gca() if ax is None else ax
 
-    ax.plot(iterations, costs, label=label)
+    ax.plot(iterations, costs, label=label, **plot_kwargs)
     ax.set_xlabel("iteration")
     ax.set_ylabel("cost $J$")
     if label:

@@ -110,6 +110,16 @@ def test_cost_curve_draws_history():
     assert ax.get_legend() is not None
 
 
+def test_cost_curve_passes_style_to_plot():
+    fig, ax = plt.subplots()
+    helpers.plot_cost_curve([0, 10], [0.7, 0.5], ax=ax, color="C3", marker=".", zorder=5)
+    line = ax.get_lines()[0]
+    assert line.get_color() == "C3"
+    assert line.get_marker() == "."
+    assert line.get_zorder() == 5
+    assert ax.get_legend() is None
+
+
 def test_cost_curve_rejects_mismatched_lengths():
     with pytest.raises(ValueError, match="same length"):
         helpers.plot_cost_curve([0, 10], [0.7, 0.5, 0.4])
