@@ -113,7 +113,11 @@ def _as_float_matrix(value, name, layout):
             f"{array.dtype}. Convert it with np.asarray({name}, dtype=float)."
         )
     if array.ndim != 2:
-        if array.ndim == 1:
+        if array.ndim == 1 and layout.endswith(", m)"):
+            fix = f"Make it one row of m examples: {name}.reshape(1, -1)."
+        elif array.ndim == 1 and layout.endswith(", 1)"):
+            fix = f"Make it a column: {name}.reshape(-1, 1)."
+        elif array.ndim == 1:
             fix = (
                 f"Make it 2-D, for example {name}.reshape(1, -1) for one row "
                 f"or {name}.reshape(-1, 1) for one column."
@@ -162,6 +166,14 @@ def _check_labels(Y, name="Y"):
     """Return Y as a 2-D int array of 0s and 1s, or raise with a fix."""
     Y = _as_float_matrix(Y, name, "(n_y, m)")
     values = np.unique(Y)
+    fractions = values[(values > 0) & (values < 1)]
+    if fractions.size and values.min() >= 0 and values.max() <= 1:
+        raise ValueError(
+            f"{name} must contain only the labels 0 and 1; got values between 0 and 1, such as "
+            f"{fractions[0]:.4g}, which look like probabilities. If they are the output A2, turn "
+            f"them into labels with (A2 > 0.5).astype(int). If the arguments are in the wrong "
+            f"order, swap them."
+        )
     if not np.isin(values, (0.0, 1.0)).all():
         shown = ", ".join(f"{v:g}" for v in values[:6])
         more = ", ..." if len(values) > 6 else ""
@@ -222,6 +234,12 @@ def _check_parameters(parameters, name="parameters"):
     W2 = _as_float_matrix(parameters["W2"], f"{name}['W2']", "(n_y, n_h)")
     n_h, n_x = W1.shape
     n_y = W2.shape[0]
+    if W2.shape[1] != n_h and W2.shape[1] == n_x:
+        raise ValueError(
+            f"{name}['W1'] has shape {W1.shape}, but W2 has shape {W2.shape}, so there are "
+            f"n_h = {n_x} hidden units and W1 looks transposed: it must have shape "
+            f"(n_h, n_x) = ({n_x}, {n_h}), one row per hidden unit. Pass W1.T."
+        )
     if W2.shape[1] != n_h:
         raise ValueError(
             f"{name}['W2'] has shape {W2.shape} but W1 has shape {W1.shape}, so W2 needs "
@@ -313,6 +331,11 @@ def sigmoid(z):
     s : float or ndarray of the same shape as z
         Values in [0, 1].
 
+    Raises
+    ------
+    TypeError
+        When z is not numeric, for example a string.
+
     Examples
     --------
     >>> float(sigmoid(0.0))
@@ -320,7 +343,10 @@ def sigmoid(z):
     >>> sigmoid(np.array([-1e4, 1e4]))
     array([0., 1.])
     """
-    s = _sigmoid(np.asarray(z, dtype=float))
+    array = np.asarray(z)
+    if not (np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)):
+        raise TypeError(f"z must be a number or an array of numbers; got {z!r} of dtype {array.dtype}.")
+    s = _sigmoid(array.astype(float, copy=False))
     return s[()] if s.ndim == 0 else s
 
 
@@ -706,7 +732,7 @@ def train_with_history(X, Y, n_h, num_iterations=10000, learning_rate=1.2,
 
     parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
     history = TrainingHistory(parameters=parameters, learning_rate=learning_rate)
-    # The updates below change these arrays in place, so `parameters` holds the current values.
+    # The updates below change these arrays in place, so `parameters` always contains the current values.
     W1, b1, W2, b2 = (parameters[key] for key in PARAMETER_KEYS)
 
     for i in range(num_iterations + 1):
@@ -1736,6 +1762,10 @@ def _exception_hint(error, n_y=1):
         return ("the inner sizes of a matrix product do not match: a transpose (.T) is missing or extra, "
                 "or a matrix product (np.dot or @) stands where the elementwise product (*) belongs. "
                 "Compare each line with the shapes table.")
+    if isinstance(error, TypeError) and ("0-dimensional" in message or "length-1" in message or "size-1" in message):
+        return ("float() received an array, not a single number, for example a cost of shape (1, 1) "
+                "from a matrix product. Add up with np.sum, which returns one number, or use "
+                "float(np.squeeze(cost)).")
     return "read the message, then check the line of your function that it points to."
 
 
@@ -1798,8 +1828,12 @@ def _shape_cause(label, expected, received):
     return None
 
 
-def _ratio_cause(expected, received, ratio_causes):
-    """Return the cause whose factor matches a constant ratio received / expected, or None."""
+def _ratio_cause(expected, received, ratio_causes, unknown_factor=True):
+    """Return the cause whose factor matches a constant ratio received / expected, or None.
+
+    A constant ratio that matches no factor is reported as such when
+    ``unknown_factor`` is true.
+    """
     usable = np.abs(expected) > 1e-12
     if not usable.any():
         return None
@@ -1810,6 +1844,8 @@ def _ratio_cause(expected, received, ratio_causes):
     for factor, cause, *advice in ratio_causes:
         if math.isclose(ratio, factor, rel_tol=1e-5):
             return f"{cause} (received / expected = {ratio:.4g})" + (f": {advice[0]}" if advice else ".")
+    if not unknown_factor:
+        return None
     return f"every value is {ratio:.4g} times the expected one: check the constant factors."
 
 
@@ -1853,11 +1889,16 @@ def _get_key(result, key, function_name, what):
     return result[key]
 
 
-def _scaling_causes(m):
-    return [
-        (m, "the factor 1/m is missing"),
+def _scaling_causes(m, n_x=None):
+    causes = [
+        (m, "the factor 1/m is missing, or m is not the number of examples",
+         "m = X.shape[1], which is also Y.shape[1]."),
         (1 / m, "1/m is applied twice", "np.mean already divides by m, and so does a sum followed by / m."),
     ]
+    if n_x is not None and not any(math.isclose(m / n_x, factor) for factor, *_ in causes):
+        causes.append((m / n_x, "m is taken from X.shape[0], the number of input features",
+                       "the number of examples is m = X.shape[1]."))
+    return causes
 
 
 def _passed(name, count):
@@ -1902,14 +1943,36 @@ def _initialization_variants(n_x, n_h, n_y, seed):
     uniform_W2 = uniform.random((n_y, n_h)) * 0.01
     transposed = "W1 was created with shape (n_x, n_h); it must be (n_h, n_x), one row per hidden unit."
     order = "W2 was drawn before W1: draw W1 first, then W2, from the same generator."
+    second_generator = ("W2 repeats the first numbers of the generator, which W1 already used: create "
+                        "the generator once, rng = np.random.default_rng(seed), and draw W1, then W2, from it.")
     old_api = ("the numbers come from np.random.seed and np.random.randn: use "
                "rng = np.random.default_rng(seed) and rng.standard_normal.")
     uniform_cause = "the weights are uniform (rng.random): draw them from a standard normal with rng.standard_normal."
     return {
         "W1": [(swapped_W1, order), (legacy_W1, old_api), (uniform_W1, uniform_cause),
                (np.random.default_rng(seed).standard_normal((n_x, n_h)) * 0.01, transposed)],
-        "W2": [(swapped_W2, order), (legacy_W2, old_api), (uniform_W2, uniform_cause)],
+        "W2": [(swapped_W2, second_generator), (legacy_W2, old_api), (uniform_W2, uniform_cause)],
     }
+
+
+def _seed_cause(function, key, received, n_x, n_h, n_y, seed):
+    """Name a seed mistake: weights that do not follow the seed argument, or no seed at all."""
+    def weights(seed_value):
+        try:
+            result = _call_student(function, "initialize_parameters", n_x, n_h, n_y, seed=seed_value)
+        except CheckFailure:
+            return None
+        return np.asarray(result[key]) if isinstance(result, dict) and key in result else None
+
+    again = weights(seed)
+    if again is not None and again.shape == received.shape and not np.array_equal(again, received):
+        return ("two calls with the same seed returned different weights: create the generator "
+                "with the seed, rng = np.random.default_rng(seed).")
+    other = weights(seed + 100)
+    if other is not None and other.shape == received.shape and np.array_equal(other, received):
+        return ("the seed argument is ignored: every seed gives the same weights. Create the "
+                "generator with it, rng = np.random.default_rng(seed).")
+    return None
 
 
 def check_initialize_parameters(function):
@@ -1923,13 +1986,25 @@ def check_initialize_parameters(function):
         variants = _initialization_variants(n_x, n_h, n_y, seed)
         for key in PARAMETER_KEYS:
             value = _get_key(received, key, "initialize_parameters", "a dict with keys W1, b1, W2, b2")
+            rows = expected[key].shape[0]
+            if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == (rows,):
+                raise CheckFailure(
+                    f"{key}{context}: expected shape ({rows}, 1), got shape {value.shape}.\n"
+                    f"Likely cause: {key} must be a column: np.zeros(({rows}, 1)), not np.zeros({rows})."
+                )
             if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == expected[key].shape and value.any():
                 raise CheckFailure(
                     f"{key}{context}: the biases must start at zero; got values up to "
-                    f"{np.abs(value).max():.4f}.\nLikely cause: use np.zeros(({expected[key].shape[0]}, 1))."
+                    f"{np.abs(value).max():.4f}.\nLikely cause: use np.zeros(({rows}, 1))."
                 )
-            _compare_array(key, expected[key], value, context, variants=variants.get(key, []),
-                           ratio_causes=[(100.0, "the weights are not multiplied by 0.01")])
+            try:
+                _compare_array(key, expected[key], value, context, variants=variants.get(key, []),
+                               ratio_causes=[(100.0, "the weights are not multiplied by 0.01")])
+            except CheckFailure as failure:
+                cause = None if "Likely cause" in str(failure) else _seed_cause(function, key, value, n_x, n_h, n_y, seed)
+                if cause is None:
+                    raise
+                raise CheckFailure(f"{failure}{_likely(cause)}") from None
         count += 1
     _passed("initialize_parameters", count)
 
@@ -1972,7 +2047,7 @@ def check_forward_propagation(function):
 
 
 PAIRING_CAUSE = ("y_i is paired with every a_j: a product such as np.dot(Y.T, np.log(A2)) builds an "
-                 "m x m matrix. Use the elementwise product Y * np.log(A2), or np.dot(Y, np.log(A2).T).")
+                 "m x m matrix. Use the elementwise product inside a sum, np.sum(Y * np.log(A2)).")
 
 
 def _cost_variants(A2, Y):
@@ -1984,6 +2059,9 @@ def _cost_variants(A2, Y):
         (pairs, PAIRING_CAUSE),
         (-np.sum(Y * log_a) / m, "the term (1 - Y) log(1 - A2) is missing."),
         (-np.sum(Y * np.log10(A2) + (1 - Y) * np.log10(1 - A2)) / m, "np.log10 is used; the cost uses the natural log, np.log."),
+        (-np.sum(Y * log_a - (1 - Y) * log_not_a) / m,
+         "the two terms are subtracted; they are added: J = -(1/m) sum(Y log(A2) + (1 - Y) log(1 - A2))."),
+        (-np.sum(log_a) / m, "the second term uses log(A2); it is (1 - Y) log(1 - A2)."),
     ]
 
 
@@ -2027,10 +2105,12 @@ def _compare_cost(expected, received, context, variants, m):
     if math.isclose(received, expected, rel_tol=1e-6, abs_tol=1e-12):
         return
     cause = next((c for v, c in variants if math.isclose(received, v, rel_tol=1e-6)), None)
-    if cause is None and received < 0:
+    if cause is None and math.isclose(received, -expected, rel_tol=1e-6):
         cause = "the cost is negative: the formula starts with a minus sign, J = -(1/m) sum(...)."
     if cause is None:
-        cause = _ratio_cause(np.array([expected]), np.array([float(received)]), _scaling_causes(m))
+        # A single number always has "a constant ratio", so only a known factor names a cause.
+        cause = _ratio_cause(np.array([expected]), np.array([float(received)]), _scaling_causes(m),
+                             unknown_factor=False)
     raise CheckFailure(f"cost{context}: expected {expected:.6f}, got {float(received):.6f}.{_likely(cause)}")
 
 
@@ -2070,7 +2150,7 @@ def check_backward_propagation(function):
         received = _call_student(function, "backward_propagation", parameters, cache, X, Y,
                                  context=context, n_y=n_y)
         variants = _backward_variants(parameters, cache, X, Y)
-        ratio_causes = _scaling_causes(m) + [(-1.0, "dZ2 has the wrong sign: dZ2 = A2 - Y, not Y - A2")]
+        ratio_causes = _scaling_causes(m, n_x) + [(-1.0, "dZ2 has the wrong sign: dZ2 = A2 - Y, not Y - A2")]
         for key in ("dW2", "db2", "dW1", "db1"):
             value = _get_key(received, key, "backward_propagation", "a dict with keys dW1, db1, dW2, db2")
             _compare_array(key, expected[key], value, context, variants=variants[key], ratio_causes=ratio_causes)

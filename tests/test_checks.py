@@ -1,6 +1,8 @@
 """The check_<name> functions students run: the reference passes, and each known
 mistake is caught with a message that names the output and the cause."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -138,6 +140,41 @@ def test_initialize_ignores_seed():
     message = failure_message(helpers.check_initialize_parameters, make_initialize(ignore_seed=True))
     assert "seed=3" in message
     assert "wrong values" in message
+    assert "the seed argument is ignored" in message
+
+
+def test_initialize_unseeded_generator():
+    def initialize(n_x, n_h, n_y, seed=2):
+        rng = np.random.default_rng()
+        return {"W1": rng.standard_normal((n_h, n_x)) * 0.01, "b1": np.zeros((n_h, 1)),
+                "W2": rng.standard_normal((n_y, n_h)) * 0.01, "b2": np.zeros((n_y, 1))}
+
+    message = failure_message(helpers.check_initialize_parameters, initialize)
+    assert "two calls with the same seed returned different weights" in message
+
+
+def test_initialize_second_generator_for_W2():
+    def initialize(n_x, n_h, n_y, seed=2):
+        W1 = np.random.default_rng(seed).standard_normal((n_h, n_x)) * 0.01
+        W2 = np.random.default_rng(seed).standard_normal((n_y, n_h)) * 0.01
+        return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+
+    message = failure_message(helpers.check_initialize_parameters, initialize)
+    assert message.startswith("W2 ")
+    assert "W2 repeats the first numbers of the generator" in message
+    assert "drawn before" not in message
+
+
+def test_initialize_one_dimensional_bias():
+    def initialize(n_x, n_h, n_y, seed=2):
+        parameters = make_initialize()(n_x, n_h, n_y, seed)
+        parameters["b1"] = np.zeros(n_h)
+        return parameters
+
+    message = failure_message(helpers.check_initialize_parameters, initialize)
+    assert message.startswith("b1 (n_x=2, n_h=4, n_y=1, seed=2): expected shape (4, 1), got shape (4,).")
+    assert "b1 must be a column: np.zeros((4, 1)), not np.zeros(4)" in message
+    assert "keepdims" not in message
 
 
 def test_initialize_legacy_random_api():
@@ -226,7 +263,7 @@ def test_cost_negative():
 
 def test_cost_missing_one_over_m():
     message = failure_message(helpers.check_compute_cost, make_cost(scale=5.0))
-    assert "the factor 1/m is missing (received / expected = 5)" in message
+    assert "the factor 1/m is missing, or m is not the number of examples (received / expected = 5)" in message
 
 
 def test_cost_one_over_m_twice():
@@ -238,6 +275,64 @@ def test_cost_pairs_every_label_with_every_output():
     message = failure_message(helpers.check_compute_cost, make_cost(pairwise=True))
     assert "y_i is paired with every a_j" in message
     assert "m x m matrix" in message
+
+
+def test_cost_terms_subtracted():
+    def cost(A2, Y):
+        return float(-np.sum(Y * np.log(A2) - (1 - Y) * np.log(1 - A2)) / Y.shape[1])
+
+    message = failure_message(helpers.check_compute_cost, cost)
+    assert "the two terms are subtracted" in message
+    assert "minus sign" not in message
+
+
+def test_cost_log_of_A2_twice():
+    def cost(A2, Y):
+        return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(A2)) / Y.shape[1])
+
+    message = failure_message(helpers.check_compute_cost, cost)
+    assert "the second term uses log(A2)" in message
+
+
+def test_cost_divides_by_label_rows():
+    def cost(A2, Y):
+        m = Y.shape[0]
+        return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+
+    message = failure_message(helpers.check_compute_cost, cost)
+    assert "or m is not the number of examples" in message
+    assert "m = X.shape[1]" in message
+
+
+def test_cost_unknown_error_has_no_ratio_text():
+    def cost(A2, Y):
+        return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / Y.shape[1]) + 0.1
+
+    message = failure_message(helpers.check_compute_cost, cost)
+    assert "wrong" in message or "expected" in message
+    assert "times the expected one" not in message
+    assert "Likely cause" not in message
+
+
+def float_of_matrix_raises():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            float(np.zeros((1, 1)))
+        except TypeError:
+            return True
+    return False
+
+
+@pytest.mark.skipif(not float_of_matrix_raises(), reason="this numpy version still converts a (1, 1) array with float()")
+def test_cost_float_of_matrix_product():
+    def cost(A2, Y):
+        J = -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / Y.shape[1]
+        return float(J)
+
+    message = failure_message(helpers.check_compute_cost, cost)
+    assert "raised TypeError: only 0-dimensional arrays can be converted" in message
+    assert "float() received an array, not a single number" in message
 
 
 def test_cost_m_by_m_array_named():
@@ -254,7 +349,16 @@ def test_cost_m_by_m_array_named():
 def test_backward_missing_one_over_m():
     message = failure_message(helpers.check_backward_propagation, make_backward(scale=5.0))
     assert message.startswith("dW2 (X of shape (2, 5), n_h=4, n_y=1): wrong values.")
-    assert "the factor 1/m is missing (received / expected = 5)" in message
+    assert "the factor 1/m is missing, or m is not the number of examples (received / expected = 5)" in message
+
+
+def test_backward_m_from_feature_count():
+    def backward(parameters, cache, X, Y):
+        grads = make_backward()(parameters, cache, X, Y)
+        return {key: value * X.shape[1] / X.shape[0] for key, value in grads.items()}
+
+    message = failure_message(helpers.check_backward_propagation, backward)
+    assert "m is taken from X.shape[0], the number of input features (received / expected = 2.5)" in message
 
 
 def test_backward_one_over_m_twice():

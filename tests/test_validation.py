@@ -62,7 +62,7 @@ def test_wrong_feature_count_in_forward(parameters):
         helpers.forward_propagation(np.zeros((3, 5)), parameters)
 
 
-@pytest.mark.parametrize("bad_value", [-1, 2, 0.5])
+@pytest.mark.parametrize("bad_value", [-1, 2, 1.5])
 def test_labels_outside_zero_one(flower, bad_value):
     X, Y = flower
     Y = Y.copy().astype(float)
@@ -98,8 +98,9 @@ def test_one_dimensional_X(flower):
 
 def test_one_dimensional_Y(flower):
     X, Y = flower
-    with pytest.raises(ValueError, match=r"Y must be a 2-D array .* shape \(400,\).*Y\.reshape\(1, -1\)"):
+    with pytest.raises(ValueError, match=r"Y must be a 2-D array .* shape \(400,\).*Y\.reshape\(1, -1\)") as error:
         helpers.nn_model(X, Y[0], n_h=4)
+    assert "reshape(-1, 1)" not in str(error.value)
 
 
 def test_non_numeric_X():
@@ -256,8 +257,33 @@ def test_accuracy_rejects_mismatched_shapes():
 
 
 def test_accuracy_rejects_probabilities():
-    with pytest.raises(ValueError, match=r"predictions must contain only the labels 0 and 1"):
+    with pytest.raises(ValueError, match=r"predictions must contain only the labels 0 and 1") as error:
         helpers.accuracy(np.array([[0.9, 0.2]]), np.array([[1, 0]]))
+    assert "such as 0.2, which look like probabilities" in str(error.value)
+    assert "(A2 > 0.5).astype(int)" in str(error.value)
+
+
+def test_cost_with_swapped_arguments():
+    with pytest.raises(ValueError, match=r"Y must contain only the labels 0 and 1; got values between 0 and 1") as error:
+        helpers.compute_cost(np.array([[1, 0]]), np.array([[0.8, 0.3]]))
+    assert "swap them" in str(error.value)
+
+
+def test_transposed_W1_named(flower, parameters):
+    X, _ = flower
+    parameters["W1"] = parameters["W1"].T
+    with pytest.raises(ValueError, match=r"parameters\['W1'\] has shape \(2, 4\).*W1 looks transposed.*\(4, 2\)"):
+        helpers.forward_propagation(X, parameters)
+
+
+def test_one_dimensional_bias_suggests_column():
+    with pytest.raises(ValueError, match=r"b must be a 2-D array .*b\.reshape\(-1, 1\)\.$"):
+        helpers._as_float_matrix(np.zeros(4), "b", "(n_h, 1)")
+
+
+def test_sigmoid_rejects_text():
+    with pytest.raises(TypeError, match=r"z must be a number or an array of numbers; got '1'"):
+        helpers.sigmoid("1")
 
 
 def test_plot_rejects_transposed_X(flower):
