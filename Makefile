@@ -27,8 +27,9 @@ lab: $(STAMP)
 test: $(INSTRUCTOR_STAMP)
 	$(BIN)/python -m pytest
 
+# `make release COURSE=DIR` also keeps an nbgrader course folder in DIR, for grading.
 release: $(INSTRUCTOR_STAMP)
-	$(BIN)/python tools/make_release.py --out release
+	$(BIN)/python tools/make_release.py --out release $(if $(COURSE),--course $(COURSE))
 
 clean:
 	rm -rf $(VENV) release

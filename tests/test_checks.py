@@ -218,7 +218,7 @@ def test_forward_forgets_b2():
 def test_forward_sigmoid_hidden_layer():
     message = failure_message(helpers.check_forward_propagation, make_forward(hidden="sigmoid"))
     assert message.startswith("cache['A1']")
-    assert "the hidden layer uses sigmoid; it uses tanh" in message
+    assert "the hidden layer uses sigmoid; it must use tanh" in message
 
 
 def test_forward_elementwise_product_with_two_outputs():
@@ -575,7 +575,7 @@ def test_backward_tanh_derivative_squared_after_subtracting():
 
     message = failure_message(helpers.check_backward_propagation, backward)
     assert message.startswith("dW1 ")
-    assert "written (1 - A1)**2; it is 1 - A1**2" in message
+    assert "written (1 - A1)**2; it must be 1 - A1**2" in message
 
 
 def test_backward_bias_summed_to_scalar():

@@ -190,12 +190,17 @@ def test_autograde_scores_full_and_empty_submissions(tmp_path):
     for name in GRADED:
         shutil.copy2(ROOT / "notebooks" / name, complete / name)
     shutil.copytree(released, course / "submitted" / "untouched" / "shallownet")
+    student_environment = complete / ".venv" / "lib"
+    student_environment.mkdir(parents=True)
+    (student_environment / "site.py").write_text("# a student's virtual environment\n", encoding="utf-8")
 
     environment = dict(os.environ)
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
     result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", "shallownet", "--create"],
                             cwd=course, capture_output=True, text=True, env=environment)
     assert result.returncode == 0, result.stderr
+    assert (course / "autograded" / "complete" / "shallownet" / "02_initialization.ipynb").exists()
+    assert not (course / "autograded" / "complete" / "shallownet" / ".venv").exists()
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         complete_submission = gradebook.find_submission("shallownet", "complete")

@@ -37,6 +37,8 @@ c = get_config()
 c.CourseDirectory.root = {root!r}
 c.CourseDirectory.db_url = {db_url!r}
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+# nbgrader's defaults, plus virtual environments that students create inside the folder they hand in.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".venv", "venv", ".env", "env"]
 """
 
 
