@@ -15,11 +15,6 @@ STEPS = 500
 
 
 @pytest.fixture(scope="module")
-def flower():
-    return helpers.load_planar_dataset()
-
-
-@pytest.fixture(scope="module")
 def reference(flower):
     X, Y = flower
     return bench_training.train_nn_model(X, Y, STEPS)

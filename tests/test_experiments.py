@@ -9,11 +9,6 @@ import shallownet_helpers as helpers
 
 
 @pytest.fixture(scope="module")
-def flower():
-    return helpers.load_planar_dataset()
-
-
-@pytest.fixture(scope="module")
 def small_setting():
     return helpers.run_setting("flower", n_h=3, learning_rate=1.2, num_iterations=300, seed=1)
 

@@ -28,11 +28,6 @@ def random_problem(n_x=3, n_h=4, n_y=1, m=6, seed=0):
 
 
 @pytest.fixture(scope="module")
-def flower():
-    return helpers.load_planar_dataset()
-
-
-@pytest.fixture(scope="module")
 def trained_flower(flower):
     X, Y = flower
     return helpers.train_with_history(X, Y, n_h=4, num_iterations=10000, learning_rate=1.2)

@@ -9,11 +9,6 @@ from matplotlib.contour import ContourSet
 import shallownet_helpers as helpers
 
 
-@pytest.fixture(scope="module")
-def flower():
-    return helpers.load_planar_dataset()
-
-
 def scatter_colours(ax):
     return [tuple(np.round(c.get_facecolors()[0], 4)) for c in ax.collections if len(c.get_offsets())]
 
