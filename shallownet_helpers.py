@@ -266,7 +266,9 @@ def _check_input_for(X, W1, name="X"):
     if X.shape[1] == n_x:
         raise ValueError(
             f"{name} has shape {X.shape}, but examples must be columns: W1 expects n_x = {n_x} "
-            f"rows, so pass {name}.T, of shape {X.shape[::-1]}."
+            f"rows, so pass {name}.T, of shape {X.shape[::-1]}. If {name} is already (n_x, m), "
+            f"W1 {W1.shape} was created with n_x = {name}.shape[1], the number of examples: "
+            f"create it with n_x = {name}.shape[0] = {X.shape[0]}."
         )
     raise ValueError(
         f"{name} has {X.shape[0]} rows (shape {X.shape}), but W1 has shape {W1.shape} and "
@@ -582,8 +584,10 @@ def backward_propagation(parameters, cache, X, Y):
     _check_examples_match(X, Y)
     if Y.shape[0] != parameters["W2"].shape[0]:
         raise ValueError(
-            f"Y has {Y.shape[0]} rows (shape {Y.shape}) but W2 has shape "
-            f"{parameters['W2'].shape}, so the network has n_y = {parameters['W2'].shape[0]} outputs."
+            f"Y has shape {Y.shape}, so n_y = {Y.shape[0]}, but W2 has shape "
+            f"{parameters['W2'].shape}, so the network has n_y = {parameters['W2'].shape[0]} outputs. "
+            f"If the parameters come from initialize_parameters, check the order of its "
+            f"arguments: (n_x, n_h, n_y)."
         )
     cache = _check_cache(cache, parameters, X.shape[1])
 
@@ -788,7 +792,7 @@ def _raise_diverged(A2, Y, iteration, learning_rate, history):
                   f"example(s), so the cross-entropy cost is infinite")
     error = FloatingPointError(
         f"Training stopped at iteration {iteration} with learning_rate={learning_rate:g}: "
-        f"{reason}. The steps are far too large; use a smaller learning rate, such as 1.2."
+        f"{reason}. The steps are far too large; use a smaller learning rate."
     )
     error.history = history
     raise error
@@ -1841,6 +1845,7 @@ def _ratio_cause(expected, received, ratio_causes, unknown_factor=True):
         return None
     ratios = received[usable] / expected[usable]
     ratio = float(ratios.flat[0])
+    unknown_factor = unknown_factor and ratios.size > 1
     if not np.allclose(ratios, ratio, rtol=1e-5):
         return None
     for factor, cause, *advice in ratio_causes:
@@ -1855,8 +1860,12 @@ def _likely(cause):
     return f"\nLikely cause: {cause}" if cause else ""
 
 
-def _compare_array(label, expected, received, context="", variants=(), ratio_causes=()):
-    """Raise AssertionError naming ``label``, the mismatch and its most likely cause."""
+def _compare_array(label, expected, received, context="", variants=(), ratio_causes=(), unknown_factor=True):
+    """Raise CheckFailure naming ``label``, the mismatch and its most likely cause.
+
+    ``unknown_factor=False`` leaves out the guess "every value is k times the
+    expected one", which means nothing for labels 0 and 1.
+    """
     if not isinstance(received, np.ndarray):
         cause = _shape_cause(label, expected.shape, ()) if np.isscalar(received) else None
         raise CheckFailure(
@@ -1874,7 +1883,7 @@ def _compare_array(label, expected, received, context="", variants=(), ratio_cau
         return
     worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
     index = tuple(int(i) for i in worst)
-    cause = _matching_cause(received, variants) or _ratio_cause(expected, received, ratio_causes)
+    cause = _matching_cause(received, variants) or _ratio_cause(expected, received, ratio_causes, unknown_factor)
     raise CheckFailure(
         f"{label}{context}: wrong values. At index {index} expected {expected[worst]:.6f}, got "
         f"{received[worst]:.6f}.{_likely(cause)}"
@@ -2171,9 +2180,17 @@ def check_update_parameters(function):
         context = f" (n_x={n_x}, n_h={n_h}, n_y={n_y}, learning_rate={learning_rate})"
         expected = update_parameters(parameters, grads, learning_rate=learning_rate)
         originals = {key: value.copy() for key, value in parameters.items()}
+        original_arrays = dict(parameters)
         received = _call_student(function, "update_parameters", parameters, grads,
                                  learning_rate=learning_rate, context=context)
         for key in PARAMETER_KEYS:
+            if parameters[key] is not original_arrays[key]:
+                raise CheckFailure(
+                    f"update_parameters replaced parameters['{key}'] in the caller's dict.\n"
+                    f"Likely cause: an assignment such as parameters['{key}'] = {key} - learning_rate * d{key} "
+                    f"writes into the dict that was passed in. Put the new arrays in a new dict and "
+                    f"return it, so the caller's dict keeps the old values."
+                )
             if not np.array_equal(parameters[key], originals[key]):
                 raise CheckFailure(
                     f"update_parameters changed the caller's parameters['{key}'] in place.\n"
@@ -2254,15 +2271,24 @@ def check_predict(function):
                     f"predict{context}: expected integer labels, got an array of booleans.\n"
                     f"Likely cause: the comparison A2 > 0.5 gives booleans; convert with .astype(int)."
                 )
-        variants = [((A2 >= 0.5).astype(np.int64),
-                     "A2 equal to 0.5 is predicted as 1: the rule is 1 where A2 > 0.5, so use >, not >=.")]
+            if not np.issubdtype(received.dtype, np.integer):
+                raise CheckFailure(
+                    f"predict{context}: expected integer labels, got an array of dtype {received.dtype}.\n"
+                    f"Likely cause: np.round(A2) and arithmetic on A2 keep floats; compare and convert, "
+                    f"(A2 > 0.5).astype(int)."
+                )
+        # Z2 > 0.5 first: on these problems it equals A2 > t for one of the thresholds t below.
+        variants = [((cache["Z2"] > 0.5).astype(np.int64), "the threshold is applied to Z2; apply it to A2."),
+                    ((A2 >= 0.5).astype(np.int64),
+                     "A2 equal to 0.5 is predicted as 1: the rule is 1 where A2 > 0.5, so use >, not >=."),
+                    ((A2 < 0.5).astype(np.int64), "the comparison is reversed: predict 1 where A2 > 0.5."),
+                    ((A2 <= 0.5).astype(np.int64), "the comparison is reversed: predict 1 where A2 > 0.5.")]
         variants += [((A2 > t).astype(np.int64), f"the threshold is {t:g}; it must be 0.5.")
                      for t in (0.0, 0.1, 0.25, 0.4, 0.6, 0.75, 0.9, 1.0)]
-        variants += [((cache["Z2"] > 0.5).astype(np.int64), "the threshold is applied to Z2; apply it to A2.")]
         if isinstance(received, np.ndarray) and received.shape == (expected.shape[1],):
             raise CheckFailure(
                 f"predict{context}: expected shape {expected.shape}, got shape {received.shape}.\n"
                 f"Likely cause: the result was flattened; keep the shape (1, m) of A2."
             )
-        _compare_array("predictions", expected, received, context, variants=variants)
+        _compare_array("predictions", expected, received, context, variants=variants, unknown_factor=False)
     _passed("predict", len(problems))

@@ -443,6 +443,29 @@ def test_update_adds_gradient():
     assert "the gradient is added" in message
 
 
+def test_update_replaces_entries_of_caller_dict():
+    def update(parameters, grads, learning_rate=1.2):
+        for key in ("W1", "b1", "W2", "b2"):
+            parameters[key] = parameters[key] - learning_rate * grads["d" + key]
+        return parameters
+
+    message = failure_message(helpers.check_update_parameters, update)
+    assert message.startswith("update_parameters replaced parameters['W1'] in the caller's dict.")
+    assert "Put the new arrays in a new dict" in message
+    assert "in place" not in message
+
+
+def test_update_single_entry_has_no_ratio_guess():
+    def update(parameters, grads, learning_rate=1.2):
+        new = {key: parameters[key] - learning_rate * grads["d" + key] for key in ("W1", "b1", "W2")}
+        new["b2"] = parameters["b2"] - learning_rate * grads["dW2"][:, :1]
+        return new
+
+    message = failure_message(helpers.check_update_parameters, update)
+    assert message.startswith("b2 ")
+    assert "times the expected one" not in message
+
+
 def test_update_ignores_learning_rate():
     message = failure_message(helpers.check_update_parameters, make_update(ignore_rate=True))
     assert "the learning_rate argument is ignored" in message
@@ -508,6 +531,34 @@ def test_predict_wrong_threshold(threshold):
 def test_predict_greater_or_equal():
     message = failure_message(helpers.check_predict, make_predict(strict=False))
     assert "A2 equal to 0.5 is predicted as 1" in message
+
+
+def test_predict_threshold_on_Z2():
+    def predict(parameters, X):
+        _, cache = helpers.forward_propagation(X, parameters)
+        return (cache["Z2"] > 0.5).astype(int)
+
+    message = failure_message(helpers.check_predict, predict)
+    assert "the threshold is applied to Z2" in message
+
+
+def test_predict_reversed_comparison():
+    def predict(parameters, X):
+        A2, _ = helpers.forward_propagation(X, parameters)
+        return (A2 < 0.5).astype(int)
+
+    message = failure_message(helpers.check_predict, predict)
+    assert "the comparison is reversed" in message
+    assert "times the expected one" not in message
+
+
+def test_predict_float_labels():
+    def predict(parameters, X):
+        A2, _ = helpers.forward_propagation(X, parameters)
+        return np.round(A2)
+
+    message = failure_message(helpers.check_predict, predict)
+    assert "expected integer labels, got an array of dtype float64" in message
 
 
 def test_predict_booleans():

@@ -330,8 +330,9 @@ def test_nn_model_same_seed_same_result(flower):
 
 def test_nn_model_divergence_names_iteration_and_rate(flower):
     X, Y = flower
-    with pytest.raises(FloatingPointError, match=r"iteration \d+ with learning_rate=50"):
+    with pytest.raises(FloatingPointError, match=r"iteration \d+ with learning_rate=50") as error:
         helpers.nn_model(X, Y, n_h=4, learning_rate=50)
+    assert str(error.value).endswith("The steps are far too large; use a smaller learning rate.")
 
 
 def test_cost_increase_warns(flower):

@@ -231,8 +231,15 @@ def test_backward_rejects_cache_missing_key(flower, parameters):
 def test_backward_rejects_wrong_label_rows(flower, parameters):
     X, Y = flower
     _, cache = helpers.forward_propagation(X, parameters)
-    with pytest.raises(ValueError, match=r"Y has 2 rows .* n_y = 1"):
+    with pytest.raises(ValueError, match=r"Y has shape \(2, 400\), so n_y = 2, .* n_y = 1 outputs.*\(n_x, n_h, n_y\)"):
         helpers.backward_propagation(parameters, cache, X, np.vstack([Y, Y]))
+
+
+def test_W1_made_from_example_count(flower):
+    X, _ = flower
+    parameters = helpers.initialize_parameters(X.shape[1], 4, 1)
+    with pytest.raises(ValueError, match=r"pass X\.T.*W1 \(4, 400\) was created with n_x = X\.shape\[1\].*n_x = X\.shape\[0\] = 2"):
+        helpers.forward_propagation(X, parameters)
 
 
 def test_update_rejects_gradient_of_wrong_shape(parameters):
