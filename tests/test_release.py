@@ -107,6 +107,7 @@ def test_release_ships_notebooks_module_and_data(release):
     for path in (ROOT / "data").glob("*.csv"):
         assert (release / "data" / path.name).read_bytes() == path.read_bytes()
     assert (release / "data" / "make_datasets.py").exists()
+    assert (release / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()
 
 
 def test_release_explains_setup(release):

@@ -30,7 +30,7 @@ ASSIGNMENT = "shallownet"
 
 #: Files the released notebooks need beside them: they import the helper
 #: module, which reads the datasets from the data folder next to it.
-SHIPPED_FILES = ["shallownet_helpers.py", "data/README.md", "data/make_datasets.py"]
+SHIPPED_FILES = ["shallownet_helpers.py", "LICENSE", "data/README.md", "data/make_datasets.py"]
 
 NBGRADER_CONFIG = """\
 c = get_config()
