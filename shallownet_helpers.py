@@ -17,6 +17,8 @@ Randomness enters only through an explicit ``seed`` argument, and importing
 this module changes no global state.
 """
 
+import contextlib
+import io
 import math
 import numbers
 import time
@@ -2212,16 +2214,47 @@ def check_update_parameters(function):
     _passed("update_parameters", count)
 
 
+def _printed_costs(function, context, *args, **kwargs):
+    """Call the student's nn_model and return its result and the lines it printed that report a cost."""
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        result = _call_student(function, "nn_model", *args, context=context, **kwargs)
+    lines = [line.strip() for line in output.getvalue().splitlines()]
+    return result, [line for line in lines if line.startswith("Cost after iteration")]
+
+
+def _check_printed_costs(function, X, Y, n_h, seed, learning_rate, iterations):
+    """Check that nn_model prints the cost at iteration 0 with print_cost=True, in the given format."""
+    context = f" (print_cost=True, num_iterations={iterations})"
+    _, lines = _printed_costs(function, context, X, Y, n_h, num_iterations=iterations,
+                              learning_rate=learning_rate, print_cost=True, seed=seed)
+    A2, _ = forward_propagation(X, initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed))
+    expected = f"Cost after iteration {0:5d}: {compute_cost(A2, Y):.6f}"
+    if lines != [expected]:
+        got = "no line that starts with 'Cost after iteration'" if not lines else "\n  ".join(lines)
+        raise CheckFailure(
+            f"nn_model{context}: expected to print one line,\n  {expected}\ngot\n  {got}\n"
+            f"Likely cause: when print_cost is true and i % 1000 == 0, print the cost computed "
+            f"before the update, with print(f\"Cost after iteration {{i:5d}}: {{cost:.6f}}\")."
+        )
+
+
 def check_nn_model(function):
-    """Check a student's nn_model against the reference on two small problems."""
+    """Check a student's nn_model against the reference on two small problems, and its printed cost."""
     count = 0
     for n_x, n_h, n_y, m in ((2, 3, 1, 20), (3, 4, 1, 12)):
         X, Y, _ = _random_problem(n_x, n_h, n_y, m, seed=50 + count)
         seed, learning_rate, iterations = 4 + count, 0.9, 40
         context = f" (n_h={n_h}, num_iterations={iterations}, learning_rate={learning_rate}, seed={seed})"
         expected = nn_model(X, Y, n_h, num_iterations=iterations, learning_rate=learning_rate, seed=seed)
-        received = _call_student(function, "nn_model", X, Y, n_h, num_iterations=iterations,
-                                 learning_rate=learning_rate, seed=seed, context=context)
+        received, lines = _printed_costs(function, context, X, Y, n_h, num_iterations=iterations,
+                                         learning_rate=learning_rate, seed=seed)
+        if lines:
+            raise CheckFailure(
+                f"nn_model{context}: printed '{lines[0]}' although print_cost is False.\n"
+                f"Likely cause: print the cost only when print_cost is true: "
+                f"if print_cost and i % 1000 == 0: print(...)."
+            )
         variants = {key: [] for key in PARAMETER_KEYS}
         for cause, kwargs in (
             ("the seed argument is ignored: pass seed=seed to initialize_parameters.",
@@ -2243,7 +2276,9 @@ def check_nn_model(function):
             value = _get_key(received, key, "nn_model", "the parameters dict with keys W1, b1, W2, b2")
             _compare_array(key, expected[key], value, context, variants=variants[key])
         count += 1
-    _passed("nn_model", count)
+
+    _check_printed_costs(function, X, Y, n_h, seed, learning_rate, iterations)
+    _passed("nn_model", count + 1)
 
 
 def check_predict(function):

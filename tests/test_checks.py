@@ -473,22 +473,45 @@ def test_update_ignores_learning_rate():
 
 # nn_model
 
-def make_nn_model(ignore_seed=False, extra_step=False, no_update=False):
+def make_nn_model(ignore_seed=False, extra_step=False, no_update=False, printing="spec"):
     def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False, seed=2):
         parameters = helpers.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=2 if ignore_seed else seed)
         for i in range(num_iterations + (1 if extra_step else 0)):
             A2, cache = helpers.forward_propagation(X, parameters)
+            cost = helpers.compute_cost(A2, Y)
             grads = helpers.backward_propagation(parameters, cache, X, Y)
             updated = helpers.update_parameters(parameters, grads, learning_rate)
             if not no_update:
                 parameters = updated
+            if i % 1000 == 0 and (printing == "always" or (printing == "spec" and print_cost)):
+                print(f"Cost after iteration {i:5d}: {cost:.6f}")
+            if i % 1000 == 0 and printing == "unformatted" and print_cost:
+                print(f"Cost after iteration {i}: {cost}")
         return parameters
     return nn_model
 
 
 def test_nn_model_textbook_passes(capsys):
     helpers.check_nn_model(make_nn_model())
-    assert "nn_model: all 2 checks passed." in capsys.readouterr().out
+    assert capsys.readouterr().out == "nn_model: all 3 checks passed.\n"
+
+
+def test_nn_model_prints_without_print_cost():
+    message = failure_message(helpers.check_nn_model, make_nn_model(printing="always"))
+    assert "printed 'Cost after iteration     0: " in message
+    assert "although print_cost is False" in message
+
+
+def test_nn_model_never_prints_cost():
+    message = failure_message(helpers.check_nn_model, make_nn_model(printing="never"))
+    assert message.startswith("nn_model (print_cost=True, num_iterations=40): expected to print one line,")
+    assert "no line that starts with 'Cost after iteration'" in message
+
+
+def test_nn_model_prints_unformatted_cost():
+    message = failure_message(helpers.check_nn_model, make_nn_model(printing="unformatted"))
+    assert "Cost after iteration     0: 0.693" in message
+    assert "got\n  Cost after iteration 0: 0.693" in message
 
 
 def test_nn_model_ignores_seed():
