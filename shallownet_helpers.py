@@ -1862,11 +1862,15 @@ def _likely(cause):
     return f"\nLikely cause: {cause}" if cause else ""
 
 
-def _compare_array(label, expected, received, context="", variants=(), ratio_causes=(), unknown_factor=True):
+def _compare_array(label, expected, received, context="", variants=(), ratio_causes=(), unknown_factor=True,
+                   last_cause=None):
     """Raise CheckFailure naming ``label``, the mismatch and its most likely cause.
 
     ``unknown_factor=False`` leaves out the guess "every value is k times the
-    expected one", which means nothing for labels 0 and 1.
+    expected one", which means nothing for labels 0 and 1. ``last_cause`` is
+    a function without arguments that may return a cause for wrong values. It
+    runs only when no variant or ratio explains them, because it may call the
+    student's function again.
     """
     if not isinstance(received, np.ndarray):
         cause = _shape_cause(label, expected.shape, ()) if np.isscalar(received) else None
@@ -1886,6 +1890,8 @@ def _compare_array(label, expected, received, context="", variants=(), ratio_cau
     worst = np.unravel_index(np.argmax(np.abs(received - expected)), expected.shape)
     index = tuple(int(i) for i in worst)
     cause = _matching_cause(received, variants) or _ratio_cause(expected, received, ratio_causes, unknown_factor)
+    if cause is None and last_cause is not None:
+        cause = last_cause()
     raise CheckFailure(
         f"{label}{context}: wrong values. At index {index} expected {expected[worst]:.6f}, got "
         f"{received[worst]:.6f}.{_likely(cause)}"
@@ -1944,7 +1950,7 @@ def check_layer_sizes(function):
 
 
 def _initialization_variants(n_x, n_h, n_y, seed):
-    """Return, for W1 and W2, the weights that common initialization mistakes produce."""
+    """Return, per parameter, the values that common initialization mistakes produce."""
     rng = np.random.default_rng(seed)
     swapped_W2 = rng.standard_normal((n_y, n_h)) * 0.01
     swapped_W1 = rng.standard_normal((n_h, n_x)) * 0.01
@@ -1961,10 +1967,15 @@ def _initialization_variants(n_x, n_h, n_y, seed):
     old_api = ("the numbers come from np.random.seed and np.random.randn: use "
                "rng = np.random.default_rng(seed) and rng.standard_normal.")
     uniform_cause = "the weights are uniform (rng.random): draw them from a standard normal with rng.standard_normal."
+    def one_dimensional(key, rows):
+        return [(np.zeros(rows), f"{key} must be a column: np.zeros(({rows}, 1)), not np.zeros({rows}).")]
+
     return {
         "W1": [(swapped_W1, order), (legacy_W1, old_api), (uniform_W1, uniform_cause),
                (np.random.default_rng(seed).standard_normal((n_x, n_h)) * 0.01, transposed)],
+        "b1": one_dimensional("b1", n_h),
         "W2": [(swapped_W2, second_generator), (legacy_W2, old_api), (uniform_W2, uniform_cause)],
+        "b2": one_dimensional("b2", n_y),
     }
 
 
@@ -2000,24 +2011,14 @@ def check_initialize_parameters(function):
         for key in PARAMETER_KEYS:
             value = _get_key(received, key, "initialize_parameters", "a dict with keys W1, b1, W2, b2")
             rows = expected[key].shape[0]
-            if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == (rows,):
-                raise CheckFailure(
-                    f"{key}{context}: expected shape ({rows}, 1), got shape {value.shape}.\n"
-                    f"Likely cause: {key} must be a column: np.zeros(({rows}, 1)), not np.zeros({rows})."
-                )
             if key.startswith("b") and isinstance(value, np.ndarray) and value.shape == expected[key].shape and value.any():
                 raise CheckFailure(
                     f"{key}{context}: the biases must start at zero; got values up to "
                     f"{np.abs(value).max():.4f}.\nLikely cause: use np.zeros(({rows}, 1))."
                 )
-            try:
-                _compare_array(key, expected[key], value, context, variants=variants.get(key, []),
-                               ratio_causes=[(100.0, "the weights are not multiplied by 0.01")])
-            except CheckFailure as failure:
-                cause = None if "Likely cause" in str(failure) else _seed_cause(function, key, value, n_x, n_h, n_y, seed)
-                if cause is None:
-                    raise
-                raise CheckFailure(f"{failure}{_likely(cause)}") from None
+            _compare_array(key, expected[key], value, context, variants=variants[key],
+                           ratio_causes=[(100.0, "the weights are not multiplied by 0.01")],
+                           last_cause=lambda: _seed_cause(function, key, value, n_x, n_h, n_y, seed))
         count += 1
     _passed("initialize_parameters", count)
 
@@ -2312,7 +2313,7 @@ def check_predict(function):
                     f"Likely cause: np.round(A2) and arithmetic on A2 keep floats; compare and convert, "
                     f"(A2 > 0.5).astype(int)."
                 )
-        # Z2 > 0.5 first: on these problems it equals A2 > t for one of the thresholds t below.
+        # Z2 > 0.5 comes first, because on these problems it can equal A2 > t for a threshold t below.
         variants = [((cache["Z2"] > 0.5).astype(np.int64), "the threshold is applied to Z2; apply it to A2."),
                     ((A2 >= 0.5).astype(np.int64),
                      "A2 equal to 0.5 is predicted as 1: the rule is 1 where A2 > 0.5, so use >, not >=."),

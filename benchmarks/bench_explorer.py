@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import jupyter_browser
-from bench_training import cpu_model, package_version, usable_cores, write_section
+from bench_training import cpu_model, package_version, publish, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_FILE = ROOT / "BENCHMARKS.md"
@@ -249,10 +249,7 @@ def main(argv=None):
     notebook_path = args.notebook.resolve()
     results = measure(notebook_path, args.rounds)
     report = format_report(results, args.rounds, notebook_path)
-    print(report)
-    if args.write:
-        write_section(SECTION_NAME, report)
-        print(f"\nUpdated the explorer section of {BENCHMARKS_FILE}.", file=sys.stderr)
+    publish(SECTION_NAME, report, args.write)
     return 0
 
 

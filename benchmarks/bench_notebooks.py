@@ -40,8 +40,8 @@ from bench_training import (  # noqa: E402
     BENCHMARKS_FILE,
     environment_lines,
     markdown_table,
+    publish,
     usable_cores,
-    write_section,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,10 +309,7 @@ def main(argv=None):
     training_seconds, plot_rows = time_decision_boundary(args.plot_repeats)
 
     report = format_report(results, args.repeats, training_seconds, plot_rows, args.plot_repeats)
-    print(report)
-    if args.write:
-        write_section(SECTION_NAME, report)
-        print(f"\nUpdated the '{SECTION_NAME}' section of {BENCHMARKS_FILE}.", file=sys.stderr)
+    publish(SECTION_NAME, report, args.write)
     return 0
 
 

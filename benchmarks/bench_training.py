@@ -133,6 +133,14 @@ def write_section(name, body, path=BENCHMARKS_FILE):
     path.write_text(text, encoding="utf-8")
 
 
+def publish(name, report, write):
+    """Print a report and, when ``write`` is true, put it in section ``name`` of BENCHMARKS.md."""
+    print(report)
+    if write:
+        write_section(name, report)
+        print(f"\nUpdated the '{name}' section of {BENCHMARKS_FILE}.", file=sys.stderr)
+
+
 def markdown_table(header, rows):
     """Format a header and rows of strings as a markdown table."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -683,10 +691,7 @@ def main(argv=None):
     arguments = sys.argv[1:] if argv is None else list(argv)
     command = " ".join(["python benchmarks/bench_training.py", *arguments])
     report = format_report(methods, skipped, X, Y, args.repeats, args.iterations, profile, command)
-    print(report)
-    if args.write:
-        write_section(SECTION_NAME, report)
-        print(f"\nUpdated the '{SECTION_NAME}' section of {BENCHMARKS_FILE}.", file=sys.stderr)
+    publish(SECTION_NAME, report, args.write)
     return 0
 
 

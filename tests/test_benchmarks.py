@@ -61,3 +61,15 @@ def test_targets_table_fails_slow_nn_model():
     results = target_rows(bench_training.format_targets(methods))
     assert results["at most 1.3x the time of the in-place loop"] == "NOT met"
     assert results["at least 2x faster than scikit-learn"] == "met"
+
+
+def test_publish_prints_and_writes(monkeypatch, capsys):
+    written = []
+    monkeypatch.setattr(bench_training, "write_section", lambda name, report: written.append((name, report)))
+    bench_training.publish("training", "the report", write=False)
+    assert capsys.readouterr().out == "the report\n"
+    assert written == []
+
+    bench_training.publish("training", "the report", write=True)
+    assert capsys.readouterr().out == "the report\n"
+    assert written == [("training", "the report")]

@@ -304,12 +304,12 @@ def test_cost_divides_by_label_rows():
     assert "m = X.shape[1]" in message
 
 
-def test_cost_unknown_error_has_no_ratio_text():
+def test_cost_unknown_error_no_ratio():
     def cost(A2, Y):
         return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / Y.shape[1]) + 0.1
 
     message = failure_message(helpers.check_compute_cost, cost)
-    assert "wrong" in message or "expected" in message
+    assert message.startswith("cost (A2 and Y of shape (1, 5)): expected ")
     assert "times the expected one" not in message
     assert "Likely cause" not in message
 
@@ -443,7 +443,7 @@ def test_update_adds_gradient():
     assert "the gradient is added" in message
 
 
-def test_update_replaces_entries_of_caller_dict():
+def test_update_replaces_caller_entries():
     def update(parameters, grads, learning_rate=1.2):
         for key in ("W1", "b1", "W2", "b2"):
             parameters[key] = parameters[key] - learning_rate * grads["d" + key]
@@ -455,7 +455,7 @@ def test_update_replaces_entries_of_caller_dict():
     assert "in place" not in message
 
 
-def test_update_single_entry_has_no_ratio_guess():
+def test_update_single_entry_no_ratio():
     def update(parameters, grads, learning_rate=1.2):
         new = {key: parameters[key] - learning_rate * grads["d" + key] for key in ("W1", "b1", "W2")}
         new["b2"] = parameters["b2"] - learning_rate * grads["dW2"][:, :1]
